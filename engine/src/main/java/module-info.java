@@ -1,0 +1,13 @@
+/**
+ * The optdyn engine: SIMD kernels, optimizers, random streams and streaming simulators.
+ * Depends on the JDK only; the Vector API types never leave {@code org.optdyn.engine.kernel}.
+ */
+module org.optdyn.engine {
+    requires jdk.incubator.vector;
+    requires java.logging;
+
+    exports org.optdyn.engine.kernel;
+    // exports org.optdyn.engine.optim;  (enable with the first class of the package)
+    // exports org.optdyn.engine.random;  (enable with the first class of the package)
+    // exports org.optdyn.engine.stream;  (enable with the first class of the package)
+}

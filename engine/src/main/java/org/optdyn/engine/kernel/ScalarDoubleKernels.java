@@ -1,0 +1,102 @@
+package org.optdyn.engine.kernel;
+
+/**
+ * The scalar twin of the double kernels: plain loops with exactly the IEEE operation sequence documented in
+ * {@link DoubleKernels}, so the Vector API implementation can be compared to it bitwise for elementwise kernels.
+ * Reductions use one accumulator in index order (the reference summation order).
+ */
+public final class ScalarDoubleKernels implements DoubleKernels {
+
+    /** The single instance (stateless). */
+    public static final ScalarDoubleKernels INSTANCE = new ScalarDoubleKernels();
+
+    private ScalarDoubleKernels() {
+    }
+
+    @Override
+    public double dot(double[] x, int xOff, double[] y, int yOff, int n) {
+        double s = 0.0;
+        for (int i = 0; i < n; i++) {
+            s = Math.fma(x[xOff + i], y[yOff + i], s);
+        }
+        return s;
+    }
+
+    @Override
+    public double sumOfSquares(double[] x, int off, int n) {
+        double s = 0.0;
+        for (int i = off, end = off + n; i < end; i++) {
+            s = Math.fma(x[i], x[i], s);
+        }
+        return s;
+    }
+
+    @Override
+    public void axpyInPlace(double a, double[] x, int xOff, double[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] = Math.fma(a, x[xOff + i], y[yOff + i]);
+        }
+    }
+
+    @Override
+    public void scaleInPlace(double a, double[] x, int off, int n) {
+        for (int i = off, end = off + n; i < end; i++) {
+            x[i] = a * x[i];
+        }
+    }
+
+    @Override
+    public void xpayInto(double[] x, int xOff, double a, double[] y, int yOff, double[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = Math.fma(a, y[yOff + i], x[xOff + i]);
+        }
+    }
+
+    @Override
+    public void momentumStep(double[] x, double[] v, double[] g, int off, int n,
+                             double lr, double mu, double wd, boolean nesterov) {
+        double negLr = -lr;
+        for (int i = off, end = off + n; i < end; i++) {
+            momentumLane(x, v, g, i, negLr, mu, wd, nesterov);
+        }
+    }
+
+    /** One lane of {@link #momentumStep}; the Vector API implementation calls it for its tail. */
+    static void momentumLane(double[] x, double[] v, double[] g, int i,
+                             double negLr, double mu, double wd, boolean nesterov) {
+        double gi = Math.fma(wd, x[i], g[i]);
+        double vi = Math.fma(mu, v[i], gi);
+        v[i] = vi;
+        double dir = nesterov ? Math.fma(mu, vi, gi) : vi;
+        x[i] = Math.fma(negLr, dir, x[i]);
+    }
+
+    @Override
+    public void adamStep(double[] x, double[] m, double[] v, double[] vMax, double[] g, int off, int n,
+                         double beta1, double beta2, double stepSize, double invBias2, double eps,
+                         double l2, double decay) {
+        double c1 = 1.0 - beta1;
+        double c2 = 1.0 - beta2;
+        for (int i = off, end = off + n; i < end; i++) {
+            adamLane(x, m, v, vMax, g, i, beta1, beta2, c1, c2, stepSize, invBias2, eps, l2, decay);
+        }
+    }
+
+    /** One lane of {@link #adamStep}; the Vector API implementation calls it for its tail. */
+    static void adamLane(double[] x, double[] m, double[] v, double[] vMax, double[] g, int i,
+                         double beta1, double beta2, double c1, double c2,
+                         double stepSize, double invBias2, double eps, double l2, double decay) {
+        double gi = Math.fma(l2, x[i], g[i]);
+        double mi = Math.fma(beta1, m[i], c1 * gi);
+        double vi = Math.fma(beta2, v[i], c2 * gi * gi);
+        m[i] = mi;
+        v[i] = vi;
+        double vh = vi;
+        if (vMax != null) {
+            vh = Math.max(vMax[i], vi);
+            vMax[i] = vh;
+        }
+        double denom = Math.sqrt(vh * invBias2) + eps;
+        x[i] = decay * x[i] - stepSize * mi / denom;
+    }
+}

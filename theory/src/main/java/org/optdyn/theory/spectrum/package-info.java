@@ -1,0 +1,2 @@
+/** Spectra and expected spectral distributions with densities, quantiles and quadrature. */
+package org.optdyn.theory.spectrum;

@@ -1,0 +1,13 @@
+/** Experiments that hold theory against simulation, the optdyn command line and its report. */
+module org.optdyn.verification {
+    requires org.optdyn.engine;
+    requires org.optdyn.theory;
+    requires org.optdyn.games;
+    requires info.picocli;
+    requires org.knowm.xchart;
+    requires me.tongfei.progressbar;
+    requires java.desktop;
+
+    // exports org.optdyn.verification;  (enable with the first class)
+    // opens org.optdyn.verification to info.picocli;
+}
