@@ -8,6 +8,6 @@ module org.optdyn.verification {
     requires me.tongfei.progressbar;
     requires java.desktop;
 
-    // exports org.optdyn.verification;  (enable with the first class)
+    exports org.optdyn.verification.experiment;
     // opens org.optdyn.verification to info.picocli;
 }

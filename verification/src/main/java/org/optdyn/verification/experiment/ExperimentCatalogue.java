@@ -1,0 +1,41 @@
+package org.optdyn.verification.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Every experiment optdyn knows, in report order. Each theory area contributes one suite (a static
+ * {@code all()} method returning its experiments); add a line below for a new suite.
+ */
+public final class ExperimentCatalogue {
+
+    private static final List<Supplier<List<Experiment>>> SUITES = suites();
+
+    private static List<Supplier<List<Experiment>>> suites() {
+        var s = new ArrayList<Supplier<List<Experiment>>>();
+        // one line per suite, in report order:
+        // s.add(org.optdyn.verification.sgdode.SgdOdeExperiments::all);
+        // s.add(org.optdyn.verification.averagecase.AverageCaseExperiments::all);
+        // s.add(org.optdyn.verification.games.GamesExperiments::all);
+        return List.copyOf(s);
+    }
+
+    private ExperimentCatalogue() {
+    }
+
+    /** @return all experiments, in report order; names are unique. */
+    public static List<Experiment> all() {
+        var list = new ArrayList<Experiment>();
+        for (var suite : SUITES) {
+            list.addAll(suite.get());
+        }
+        return List.copyOf(list);
+    }
+
+    /** @return the experiment with this name, if any. */
+    public static Optional<Experiment> byName(String name) {
+        return all().stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+}
