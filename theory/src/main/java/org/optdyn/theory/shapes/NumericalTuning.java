@@ -1,16 +1,13 @@
 package org.optdyn.theory.shapes;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.DoubleFunction;
 
 import org.hipparchus.complex.Complex;
-import org.hipparchus.optim.InitialGuess;
 import org.hipparchus.optim.MaxEval;
-import org.hipparchus.optim.PointValuePair;
 import org.hipparchus.optim.nonlinear.scalar.GoalType;
-import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
-import org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
-import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.hipparchus.optim.univariate.BrentOptimizer;
 import org.hipparchus.optim.univariate.SearchInterval;
 import org.hipparchus.optim.univariate.UnivariateObjectiveFunction;
@@ -29,8 +26,8 @@ import org.optdyn.theory.shapes.FirstOrderMethod.OG;
  *
  * <p>One-parameter families: a logarithmic grid of {@link #GRID_POINTS} step sizes brackets the minimum of the
  * (quasi-convex in practice) max-rate, then Hipparchus' {@link BrentOptimizer} refines it within the bracket to
- * relative tolerance {@code 1e-12}. Two-parameter heavy ball: a coarse grid start, then Hipparchus'
- * {@link SimplexOptimizer} (Nelder–Mead) restarted from the incumbent until it stops improving. Algorithm
+ * relative tolerance {@code 1e-12}. Two-parameter heavy ball:
+ * nested bracketed Brent searches with an exchange (active-set) loop, see {@link #bestHeavyBall(Complex[])}. Algorithm
  * ELLFIT (§6.7) gives the optimal heavy ball on the arc {@code {γu + i√u}} of MEG/ACO on bilinear shapes.
  */
 public final class NumericalTuning {
@@ -117,51 +114,53 @@ public final class NumericalTuning {
     }
 
     /**
-     * Best heavy ball {@code (h, m)} on a point set by min–max: coarse grid over {@code h |λ|max in (0, 4]} and
-     * {@code m in [-0.95, 0.95]}, then Nelder–Mead restarted from the incumbent until it improves by less than
-     * {@code 1e-13}.
+     * Best heavy ball {@code (h, m)} on a point set by min–max. The objective {@code max_k ρ_HB(λ_k)} is
+     * non-smooth (a maximum of many branches), on which Nelder–Mead stalls on ridges; instead a nested search
+     * is used: {@code g(h) = min_m max_k ρ_HB}, each one-dimensional problem bracketed on a grid and refined by
+     * Brent, over an active subset of the points that is enlarged by the worst remaining point until the rate on
+     * the active subset equals the rate on all points to {@code 1e-12} (an exchange algorithm, as in Remez).
      *
      * @param points where the spectral radius is evaluated
      * @return the best heavy ball found and its rate
      */
     public static Tuned<HB> bestHeavyBall(Complex[] points) {
         double l = maxModulus(points);
-        Complex[] coarse = points.length > 2000 ? stride(points, points.length / 1000) : points;
-        double bestH = 1 / l, bestM = 0, bestVal = Double.POSITIVE_INFINITY;
-        for (int i = 1; i <= 60; i++) {
-            double h = 4.0 / l * Math.pow(1e-4, 1 - i / 60.0);
-            for (int j = 0; j <= 38; j++) {
-                double m = -0.95 + 0.05 * j;
-                double v = Rates.rate(new HB(h, m), coarse);
-                if (v < bestVal) {
-                    bestVal = v;
-                    bestH = h;
-                    bestM = m;
-                }
+        var active = new ArrayList<>(Arrays.asList(points.length > 400 ? stride(points, points.length / 200) : points));
+        HB best = null;
+        double full = Double.NaN;
+        for (int round = 0; round < 60; round++) {
+            Complex[] s = active.toArray(Complex[]::new);
+            DoubleUnaryOperator bestM = h -> minimize(m -> Rates.rate(new HB(h, m), s), -1, 1, 41);
+            double logH = minimize(lh -> Rates.rate(new HB(Math.exp(lh), bestM.applyAsDouble(Math.exp(lh))), s),
+                    Math.log(1e-4 / l), Math.log(8 / l), 61);
+            double h = Math.exp(logH);
+            best = new HB(h, bestM.applyAsDouble(h));
+            double onActive = Rates.rate(best, s);
+            full = Rates.rate(best, points);
+            if (full - onActive <= 1e-12) {
+                break;
+            }
+            active.add(Rates.worstPoint(best, points));
+        }
+        return new Tuned<>(best, full);
+    }
+
+    /** @return the argument in {@code [lo, hi]} minimizing {@code f}: grid of {@code n} points, then Brent. */
+    private static double minimize(DoubleUnaryOperator f, double lo, double hi, int n) {
+        int bestK = 0;
+        double bestV = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < n; k++) {
+            double v = f.applyAsDouble(lo + (hi - lo) * k / (n - 1));
+            if (v < bestV) {
+                bestV = v;
+                bestK = k;
             }
         }
-        // optimize in (log h, m) so that both coordinates have unit scale
-        var objective = new ObjectiveFunction(x -> Rates.rate(new HB(Math.exp(x[0]), x[1]), points));
-        double[] x = {Math.log(bestH), bestM};
-        double val = Rates.rate(new HB(bestH, bestM), points);
-        double step = 0.1;
-        for (int restart = 0; restart < 40; restart++) {
-            var opt = new SimplexOptimizer(1e-15, 1e-16);
-            PointValuePair p = opt.optimize(new MaxEval(20_000), objective, GoalType.MINIMIZE,
-                    new InitialGuess(x), new NelderMeadSimplex(new double[] {step, step}));
-            double improvement = val - p.getValue();
-            if (p.getValue() < val) {
-                x = p.getPoint();
-                val = p.getValue();
-            }
-            if (improvement < 1e-13) {
-                step /= 4;
-                if (step < 1e-7) {
-                    break;
-                }
-            }
-        }
-        return new Tuned<>(new HB(Math.exp(x[0]), x[1]), val);
+        double x0 = lo + (hi - lo) * bestK / (n - 1);
+        double a = lo + (hi - lo) * Math.max(0, bestK - 1) / (n - 1), b = lo + (hi - lo) * Math.min(n - 1, bestK + 1) / (n - 1);
+        UnivariatePointValuePair p = new BrentOptimizer(1e-12, 1e-14).optimize(new MaxEval(10_000), GoalType.MINIMIZE,
+                new SearchInterval(a, b, x0), new UnivariateObjectiveFunction(f::applyAsDouble));
+        return p.getValue() < bestV ? p.getPoint() : x0;
     }
 
     private static Complex[] stride(Complex[] pts, int s) {
