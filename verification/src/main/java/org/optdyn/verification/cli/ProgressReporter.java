@@ -89,7 +89,8 @@ sealed interface ProgressReporter {
                 bar = null;
             }
             System.err.flush();
-            err.println(result(index, total, outcome));
+            // carriage return + erase line: the bar may not have ended its line (e.g. an experiment that threw)
+            err.println("\r\033[K" + result(index, total, outcome));
             err.flush();
         }
     }
