@@ -88,6 +88,34 @@ public final class Kernels {
         return FLOATS;
     }
 
+    /**
+     * The Vector API double kernels whatever {@code -Doptdyn.simd} says, for benchmarks and tests that compare them
+     * with {@link ScalarDoubleKernels#INSTANCE}. Application code should use {@link #doubles()}.
+     *
+     * @throws UnsupportedOperationException if the {@code jdk.incubator.vector} module is not in the boot layer
+     */
+    public static DoubleKernels vectorDoubles() {
+        requireVectorModule();
+        return VectorProvider.doubles();
+    }
+
+    /**
+     * The Vector API float kernels whatever {@code -Doptdyn.simd} says (see {@link #vectorDoubles()}).
+     *
+     * @throws UnsupportedOperationException if the {@code jdk.incubator.vector} module is not in the boot layer
+     */
+    public static FloatKernels vectorFloats() {
+        requireVectorModule();
+        return VectorProvider.floats();
+    }
+
+    private static void requireVectorModule() {
+        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
+            throw new UnsupportedOperationException("module " + VECTOR_MODULE
+                    + " is not in the boot layer; start the JVM with --add-modules " + VECTOR_MODULE);
+        }
+    }
+
     /** @return whether the Vector API implementations are in use. */
     public static boolean simdActive() {
         return !(DOUBLES instanceof ScalarDoubleKernels);
