@@ -6,7 +6,7 @@
 # Usage: bench/run.sh [extra JMH options, e.g. -p n=10007]   (about 6-8 minutes on 2 cores)
 # Env:   MVN_FLAGS      extra flags for the build (e.g. -o to build offline)
 #        JMH_IGNORE_LOCK=1  run even if another JMH instance holds /tmp/jmh.lock (numbers will be disturbed)
-# Output: bench/results/kernels-<UTC time>.csv (raw JMH), .log (JMH console) and .txt (the table).
+# Output: bench/results/kernels-<UTC time>.csv (raw JMH means), .log (JMH console) and .txt (the table).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .mvn/jdk25.sh
@@ -30,6 +30,10 @@ if [ "${JMH_IGNORE_LOCK:-0}" = 1 ]; then lock=(-Djmh.ignoreLock=true); fi
 echo "run.sh: JMH on $(nproc) cores, $("$JAVA" -version 2>&1 | head -n 1); console log: $base.log"
 # Profile (forks, warm-up and measurement) comes from the annotations on the benchmark classes:
 # 1 fork, 3 x 300 ms warm-up, 5 x 400 ms measurement per (kernel, impl, n).
-"$JAVA" "${lock[@]}" -jar "$JAR" 'org\.optdyn\.bench\.(Double|Float)(KernelsBench|TriadBench)\.' \
-    -rf csv -rff "$base.csv" "$@" > "$base.log" 2>&1 || { tail -n 30 "$base.log"; exit 1; }
-"$JAVA" -cp "$JAR" org.optdyn.bench.KernelReport "$base.csv" | tee "$base.txt"
+# KernelReport drives JMH through its API (same options as the JMH command line), sends JMH's console output to the
+# log (-o) and the raw means to the CSV, then prints the table.
+"$JAVA" --sun-misc-unsafe-memory-access=allow "${lock[@]}" -cp "$JAR" org.optdyn.bench.KernelReport \
+    'org\.optdyn\.bench\.(Double|Float)(KernelsBench|TriadBench)\.' \
+    -o "$base.log" -rf csv -rff "$base.csv" "$@" | tee "$base.txt"
+status=${PIPESTATUS[0]}
+if [ "$status" != 0 ]; then tail -n 30 "$base.log"; exit "$status"; fi

