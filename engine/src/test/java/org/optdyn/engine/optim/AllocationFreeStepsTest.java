@@ -79,6 +79,7 @@ class AllocationFreeStepsTest {
             DoubleOracleStep.of(new Adam(n, Adam.Config.adamW(1e-2).withAmsgrad(true))),
             DoubleOracleStep.of(new AdaGradNorm(n, new AdaGradNorm.Config(1.0))),
             new Sam(Sam.Config.of(0.05), Adam.withDefaults(n)),
+            new PreconditionedSam(PreconditionedSam.Config.suggested(0.05, 10), Sgd.plain(n)),
             new Extragradient(n),
             new OptimisticGradient(n),
         };
