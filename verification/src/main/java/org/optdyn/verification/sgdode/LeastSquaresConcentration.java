@@ -61,6 +61,8 @@ final class LeastSquaresConcentration implements Experiment {
         var figures = new ArrayList<Figure>();
         var notes = new StringBuilder();
         int stream = 0;
+        double slopeSum = 0;
+        double slopeVar = 0;
         for (Config c : CONFIGS) {
             double[] meanGap = new double[dims.length];
             double[] seLogGap = new double[dims.length];
@@ -123,12 +125,23 @@ final class LeastSquaresConcentration implements Experiment {
             checks.add(Check.atLeast(c.label() + ": fitted slope of log(mean max relative gap) vs log d",
                     slope, -hi - 3 * seSlope,
                     "N13 (iii): lower end of the same band, -0.72 - 3 se"));
+            slopeSum += slope;
+            slopeVar += seSlope * seSlope;
             notes.append(c.label()).append(": mean max relative gap ");
             for (int di = 0; di < dims.length; di++) {
                 notes.append("d=").append(dims[di]).append(": ").append(Runs.fmt(meanGap[di])).append("  ");
             }
             notes.append("slope ").append(Runs.fmt(slope)).append('\n');
         }
+        int k = CONFIGS.size();
+        double pooled = slopeSum / k;
+        double sePooled = Math.sqrt(slopeVar) / k;
+        checks.add(Check.atMost("pooled slope (mean over the " + k + " configurations)", pooled,
+                -Math.log(1.5) / Math.log(4) + 3 * sePooled,
+                "N13 (iii) band [-0.72, -0.29] widened by 3 Monte-Carlo standard errors of the pooled slope ("
+                        + Runs.fmt(sePooled) + ")"));
+        checks.add(Check.atLeast("pooled slope (mean over the " + k + " configurations)", pooled,
+                -Math.log(2.7) / Math.log(4) - 3 * sePooled, "N13 (iii) band, lower end, -0.72 - 3 se"));
         var params = ExperimentResult.parameterMap();
         params.put("dimensions", java.util.Arrays.toString(dims));
         params.put("runs per dimension (M)", Integer.toString(m));

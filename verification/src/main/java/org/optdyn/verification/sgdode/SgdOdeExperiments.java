@@ -13,6 +13,7 @@ public final class SgdOdeExperiments {
 
     /** @return the experiments of this suite, in report order. */
     public static List<Experiment> all() {
-        return List.of(new LeastSquaresConcentration());
+        return List.of(new LeastSquaresConcentration(), new AdaGradLeastSquares(), new AdaGradLogistic(),
+                new PhaseRetrievalConstant());
     }
 }
