@@ -14,6 +14,7 @@ public final class SgdOdeExperiments {
     /** @return the experiments of this suite, in report order. */
     public static List<Experiment> all() {
         return List.of(new LeastSquaresConcentration(), new AdaGradLeastSquares(), new AdaGradLogistic(),
-                new PhaseRetrievalConstant());
+                new PhaseRetrievalConstant(), new AdaGradNoiselessLimit(), new PowerLawPhaseTransition(),
+                new LineSearchVersusFixed(), new StabilityThreshold());
     }
 }
