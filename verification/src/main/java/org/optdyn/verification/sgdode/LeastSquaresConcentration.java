@@ -32,7 +32,7 @@ final class LeastSquaresConcentration implements Experiment {
             new Config("power-law", "power law beta = 0.3, omega = 0", d -> Spectra.powerLaw(0.3, d), 0));
 
     private static final double GAMMA = 1;
-    private static final double HORIZON = 5;
+    private static final double HORIZON = 4;
 
     @Override
     public String name() {
@@ -55,7 +55,7 @@ final class LeastSquaresConcentration implements Experiment {
     public ExperimentResult run(RunConfig config) {
         boolean full = config.size() == RunConfig.Size.FULL;
         int[] dims = full ? new int[] {500, 2000, 8000} : new int[] {256, 1024};
-        int m = full ? 30 : 40;
+        int m = full ? 30 : 32;
         var progress = new Runs.Progress(config, (long) CONFIGS.size() * dims.length * m);
         var checks = new ArrayList<Check>();
         var figures = new ArrayList<Figure>();
