@@ -10,6 +10,6 @@ module org.optdyn.theory {
 
     exports org.optdyn.theory.spectrum;
     // exports org.optdyn.theory.ode;  (enable with the first class of the package)
-    // exports org.optdyn.theory.averagecase;  (enable with the first class of the package)
+    exports org.optdyn.theory.averagecase;
     // exports org.optdyn.theory.shapes;  (enable with the first class of the package)
 }
