@@ -17,7 +17,7 @@ public final class ExperimentCatalogue {
         var s = new ArrayList<Supplier<List<Experiment>>>();
         // one line per suite, in report order:
         s.add(org.optdyn.verification.sgdode.SgdOdeExperiments::all);
-        // s.add(org.optdyn.verification.averagecase.AverageCaseExperiments::all);
+        s.add(org.optdyn.verification.averagecase.AverageCaseExperiments::all);
         // s.add(org.optdyn.verification.games.GamesExperiments::all);
         return List.copyOf(s);
     }
