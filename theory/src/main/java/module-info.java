@@ -11,8 +11,8 @@ module org.optdyn.theory {
     requires hipparchus.stat;
     requires io.vavr;
 
-    // exports org.optdyn.theory.spectrum;  (enable with the first class of the package)
-    // exports org.optdyn.theory.ode;  (enable with the first class of the package)
+    exports org.optdyn.theory.spectrum;
+    exports org.optdyn.theory.ode;
     // exports org.optdyn.theory.averagecase;  (enable with the first class of the package)
     exports org.optdyn.theory.shapes;
 }

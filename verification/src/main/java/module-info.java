@@ -9,5 +9,5 @@ module org.optdyn.verification {
     requires java.desktop;
 
     exports org.optdyn.verification.experiment;
-    // opens org.optdyn.verification to info.picocli;
+    opens org.optdyn.verification.cli to info.picocli;
 }
