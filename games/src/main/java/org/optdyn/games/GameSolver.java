@@ -5,6 +5,11 @@ import java.util.Objects;
 
 import org.optdyn.engine.kernel.DoubleKernels;
 import org.optdyn.engine.kernel.Kernels;
+import org.optdyn.engine.optim.DoubleOracleStep;
+import org.optdyn.engine.optim.Extragradient;
+import org.optdyn.engine.optim.GradientOracle;
+import org.optdyn.engine.optim.OptimisticGradient;
+import org.optdyn.engine.optim.Sgd;
 import org.optdyn.theory.shapes.FirstOrderMethod;
 import org.optdyn.theory.shapes.FirstOrderMethod.ACO;
 import org.optdyn.theory.shapes.FirstOrderMethod.CO;
@@ -19,7 +24,15 @@ import org.optdyn.theory.shapes.FirstOrderMethod.SQHB;
 /**
  * Runs a first-order method on a game and records {@code ‖w_t - w*‖} and {@code ‖F(w_t)‖} every step
  * (spectral-shapes.md §5 update rules, with {@code w_{-1} := w_0}). All buffers are allocated once per run; the
- * step loop allocates nothing and uses the engine kernels ({@code axpyInPlace}, {@code xpayInto}).
+ * step loop allocates nothing.
+ *
+ * <p>Where the engine has the update, it runs the engine's optimizer ({@code org.optdyn.engine.optim}): GD as plain
+ * {@link Sgd}, HB with {@code 0 <= m < 1} as {@link Sgd} with heavy-ball momentum ({@code v = m v + g},
+ * {@code w -= h v}, the same iteration as HB(h, m)), EG(η, γ) as {@link Extragradient} with extrapolation ratio
+ * {@code γ/η}, OG as {@link OptimisticGradient}. The methods the engine lacks (negative momentum, NAG in the
+ * look-ahead form, alternating GDA, MEG, CO, ACO, SQ-HB) are implemented here on the engine kernels
+ * ({@code axpyInPlace}, {@code xpayInto}). The recorded {@code ‖F(w_t)‖} costs one extra field evaluation per
+ * step for the engine-driven methods.
  *
  * <p>Update rules (v = F):
  * <ul>
@@ -78,6 +91,9 @@ public final class GameSolver {
         double[] dist = new double[steps + 1];
         double[] fnorm = new double[steps + 1];
         double limit = 0;
+        DoubleOracleStep engine = algorithm instanceof Algorithm.Standard st ? engineStep(st.method(), p) : null;
+        double engineRate = algorithm instanceof Algorithm.Standard st ? engineRate(st.method()) : 0;
+        GradientOracle oracle = game.oracle();
         for (int t = 0; t <= steps; t++) {
             game.field(w, g);
             double d = distance(w, wStar);
@@ -97,6 +113,10 @@ public final class GameSolver {
             if (t == steps) {
                 break;
             }
+            if (engine != null) {
+                engine.step(w, oracle, engineRate);
+                continue;
+            }
             switch (algorithm) {
                 case Algorithm.AlternatingGda a -> {
                     int s = game.split();
@@ -108,6 +128,27 @@ public final class GameSolver {
             }
         }
         return new SolverOutcome.Completed(new Trajectory(dist, fnorm));
+    }
+
+    /** @return the engine optimizer that runs {@code method} exactly, or null if the engine has none. */
+    static DoubleOracleStep engineStep(FirstOrderMethod method, int p) {
+        return switch (method) {
+            case GD gd -> DoubleOracleStep.of(Sgd.plain(p));
+            case HB hb when hb.m() >= 0 && hb.m() < 1 && hb.h() >= 0 -> DoubleOracleStep.of(new Sgd(p, Sgd.Config.heavyBall(hb.m())));
+            case EG eg when eg.gamma() > 0 -> new Extragradient(p, eg.gamma() / eg.eta());
+            case OG og -> new OptimisticGradient(p);
+            default -> null;
+        };
+    }
+
+    private static double engineRate(FirstOrderMethod method) {
+        return switch (method) {
+            case GD gd -> gd.eta();
+            case HB hb -> hb.h();
+            case EG eg -> eg.eta();
+            case OG og -> og.eta();
+            default -> 0;
+        };
     }
 
     /** One iteration; {@code g = F(w)} on entry. */
