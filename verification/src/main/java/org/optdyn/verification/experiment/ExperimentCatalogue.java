@@ -18,7 +18,7 @@ public final class ExperimentCatalogue {
         // one line per suite, in report order:
         s.add(org.optdyn.verification.sgdode.SgdOdeExperiments::all);
         s.add(org.optdyn.verification.averagecase.AverageCaseExperiments::all);
-        // s.add(org.optdyn.verification.games.GamesExperiments::all);
+        s.add(org.optdyn.verification.games.GamesExperiments::all);
         return List.copyOf(s);
     }
 
