@@ -158,8 +158,7 @@ final class HtmlPage {
         h.append("<figure id=\"fig-").append(esc(f.id())).append("\">\n");
         if (ff.svg() != null) {
             h.append("<a href=\"").append(esc(ff.png())).append("\"><img src=\"").append(esc(ff.svg()))
-                    .append("\" alt=\"").append(esc(f.title())).append("\" width=\"").append(PlotRenderer.WIDTH)
-                    .append("\" height=\"").append(PlotRenderer.HEIGHT).append("\"></a>\n");
+                    .append("\" alt=\"").append(esc(f.title())).append("\"></a>\n");
         } else {
             h.append("<p class=\"ERROR\">Plot could not be drawn: ").append(esc(ff.error())).append("</p>\n");
         }

@@ -174,6 +174,20 @@ class ReportWriterTest {
     }
 
     @Test
+    void aLineIsDrawnInPiecesAroundPointsTheAxesCannotShow() {
+        var lin = new Figure("f", "t", "x", "y", false, false, List.of());
+        var s = new Series("boundary", Series.Kind.THEORY_LINE, new double[] {0, 1, 2, 3, 4, 5},
+                new double[] {0, 1, Double.NaN, 3, 4, Double.NaN});
+        var p = PlotRenderer.pieces(s, lin);
+        assertThat(p).hasSize(2);
+        assertThat(p.get(0)[0]).containsExactly(0, 1);
+        assertThat(p.get(1)[1]).containsExactly(3, 4);
+        var logY = new Figure("f", "t", "x", "y", false, true, List.of());
+        assertThat(PlotRenderer.pieces(s, logY)).hasSize(2).first()
+                .satisfies(q -> assertThat(q[0]).containsExactly(1));
+    }
+
+    @Test
     void jsonEscapesTextAndWritesNonFiniteNumbersAsNull() {
         var m = new java.util.LinkedHashMap<String, Object>();
         m.put("s", "a\"b\\c\nd\u0001");
