@@ -78,7 +78,7 @@ class ReportWriterTest {
                 "The fake risk decays like exp(-2t) within 1% &lt;for every seed&gt; &amp; every t.",
                 "Test fixture (no paper)", "src=\"fake-decay/risk.svg\"", "src=\"fake-decay/shape.svg\"",
                 "href=\"fake-decay/risk__ode.csv\"", "max relative gap", "./optdyn reproduce fake-decay --size test --seed 7",
-                "<th>seeds</th><td>3</td>", "<th>master seed</th><td>7</td>");
+                "<th>seeds</th><td>3</td>", "<th>master seed</th><td>7</td>", "<figure id=\"fig-fake-decay-risk\">");
         var json = Files.readString(out.resolve("summary.json"));
         assertThat(json).contains("\"seed\": 7", "\"status\": \"PASS\"", "\"passed\": true",
                 "\"csv\": \"fake-decay/risk__ode.csv\"", "\"kind\": \"SIMULATION_MARKERS\"", "\"relation\": \"<=\"",
