@@ -96,8 +96,9 @@ final class PlotRenderer {
         st.setYAxisLogarithmic(figure.logY());
         // Decade ticks only on log axes, and solid light grid lines: many decades of dashed minor grid lines
         // made SVGs of megabytes (every dash becomes a path segment).
-        st.setXAxisLogarithmicDecadeOnly(true);
-        st.setYAxisLogarithmicDecadeOnly(true);
+        // (Less than two decades: intermediate ticks too, or the axis would show a single label.)
+        st.setXAxisLogarithmicDecadeOnly(decades(figure, true) >= 2);
+        st.setYAxisLogarithmicDecadeOnly(decades(figure, false) >= 2);
         st.setPlotGridLinesStroke(new BasicStroke(0.6f));
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotBackgroundColor(Color.WHITE);
@@ -161,6 +162,26 @@ final class PlotRenderer {
             throw new IllegalStateException("figure '" + figure.id() + "' has no drawable point");
         }
         return chart;
+    }
+
+    /** @return log10(max/min) of the drawable coordinates on one axis (0 if none) */
+    private static double decades(Figure f, boolean xAxis) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (var s : f.series()) {
+            var x = s.x();
+            var y = s.y();
+            for (int i = 0; i < x.length; i++) {
+                if (drawable(x[i], y[i], f)) {
+                    double v = xAxis ? x[i] : y[i];
+                    if (v > 0) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
+            }
+        }
+        return hi > 0 && lo < hi ? Math.log10(hi / lo) : 0;
     }
 
     /** @return the runs of consecutive drawable points of {@code s}, each as {x, y} */
