@@ -53,12 +53,17 @@ public final class HighLineOde {
         var eq = new Equations(problem);
         TimeGrid grid = problem.grid();
         double[] y0 = eq.initialState();
-        Observables obs0 = eq.observe(0.0, y0);
+        var recorder = new Recorder(eq, grid, problem.options().recordGroupOverlaps());
+        Observables obs0;
+        try {
+            obs0 = eq.observe(0.0, y0);
+        } catch (DivergenceSignal e) {
+            return new OdeOutcome.Diverged(0.0, e.getMessage(), recorder.build(0));
+        }
         if (!obs0.finite()) {
             throw new IllegalArgumentException("initial condition gives a non-finite risk or learning rate: risk "
                     + obs0.risk + ", learning rate " + obs0.gamma);
         }
-        var recorder = new Recorder(eq, grid, problem.options().recordGroupOverlaps());
         double tEnd = grid.last();
         if (tEnd == 0.0) {
             recorder.record(0.0, y0);
