@@ -66,6 +66,24 @@ class DiscreteSpectraTest {
     }
 
     @Test
+    void marchenkoPasturQuantilesHaveTheLawsMomentsAndEdges() {
+        // MP(r, 1): mean 1, second moment 1 + r. Midpoint quantiles approximate the moments with error O(d^{-3/2})
+        // (square-root edges); at d = 2000 that is < 1e-3.
+        var sp = Spectra.marchenkoPastur(0.25, 1, 2000);
+        assertThat(sp.groupCount()).isEqualTo(2000);
+        assertThat(sp.meanEigenvalue()).isCloseTo(1, within(1e-3));
+        assertThat(sp.secondMoment()).isCloseTo(1.25, within(1e-3));
+        assertThat(sp.minEigenvalue()).isGreaterThan(0.25).isLessThan(0.26);
+        assertThat(sp.maxEigenvalue()).isLessThan(2.25).isGreaterThan(2.24);
+        // r = 2: atom 1/2 at zero, grouped into one group of d/2 zero eigenvalues.
+        var atom = Spectra.marchenkoPastur(2, 1, 1000);
+        assertThat(atom.eigenvalue(0)).isZero();
+        assertThat(atom.multiplicity(0)).isEqualTo(500);
+        assertThat(Spectra.parse("marchenko-pastur:0.25", 2000)).isEqualTo(sp);
+        assertThat(Spectra.parse("mp:2,1", 1000)).isEqualTo(atom);
+    }
+
+    @Test
     void parserCoversEveryCliForm(@TempDir Path dir) throws IOException {
         assertThat(Spectra.parse("identity", 8)).isEqualTo(Spectra.identity(8));
         assertThat(Spectra.parse("two-point:1,0.25", 8)).isEqualTo(Spectra.twoPoint(1, 0.25, 8));
