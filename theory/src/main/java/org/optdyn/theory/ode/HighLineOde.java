@@ -116,7 +116,7 @@ public final class HighLineOde {
     }
 
     /** Values derived from one state. */
-    private record Observables(double risk, double gamma, ModelTerms terms, double b11, double b12, double b22) {
+    record Observables(double risk, double gamma, ModelTerms terms, double b11, double b12, double b22) {
         boolean finite() {
             return Double.isFinite(risk) && Double.isFinite(gamma) && gamma >= 0;
         }
