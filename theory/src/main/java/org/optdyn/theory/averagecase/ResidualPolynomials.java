@@ -3,8 +3,6 @@ package org.optdyn.theory.averagecase;
 import java.util.Arrays;
 import java.util.Objects;
 
-import org.optdyn.engine.kernel.DoubleKernels;
-import org.optdyn.engine.kernel.Kernels;
 import org.optdyn.engine.quadratic.IterationSchedule;
 import org.optdyn.theory.spectrum.SpectralQuadrature;
 
@@ -17,8 +15,9 @@ import org.optdyn.theory.spectrum.SpectralQuadrature;
  *   Nesterov:  P_{t+1} = (1 - h_t lambda) [(1 + b_t) P_t - b_t P_{t-1}],        P_{-1} = P_0 = 1
  * </pre>
  * and the expected errors of Theorem A (section 1.4) as sums against a discrete measure
- * {@code sum_j w_j delta_{z_j}}: {@code E_l(t) = sum_j w_j z_j^l P_t(z_j)^2} for {@code l = 0, 1, 2}. The reductions
- * use the SIMD dot kernel.
+ * {@code sum_j w_j delta_{z_j}}: {@code E_l(t) = sum_j w_j z_j^l P_t(z_j)^2} for {@code l = 0, 1, 2}, computed in the
+ * same pass as the recurrence step (one read of the nodes per step; measured in bench
+ * {@code AverageCaseCurvesBenchmark}).
  */
 public final class ResidualPolynomials {
 
@@ -86,35 +85,37 @@ public final class ResidualPolynomials {
         Objects.requireNonNull(measure, "measure");
         int steps = schedule.steps();
         double[] z = measure.nodes();
-        double[] w0 = measure.weights();
+        double[] w = measure.weights();
         int n = z.length;
-        double[] w1 = new double[n];
-        double[] w2 = new double[n];
-        for (int j = 0; j < n; j++) {
-            w1[j] = w0[j] * z[j];
-            w2[j] = w1[j] * z[j];
-        }
         double[] e0 = new double[steps + 1];
         double[] e1 = new double[steps + 1];
         double[] e2 = new double[steps + 1];
         double[] p = new double[n];
         double[] prev = new double[n];
-        double[] wp = new double[n];
         Arrays.fill(p, 1.0);
         Arrays.fill(prev, 1.0);
-        DoubleKernels k = Kernels.doubles();
+        double[] sums = new double[3];
+        moments(w, z, p, sums);
+        boolean nesterov = schedule instanceof IterationSchedule.Nesterov;
         for (int t = 0; ; t++) {
-            // E_l(t) = sum_j (w_l[j] P_t[j]) P_t[j]: elementwise product, then the SIMD dot
-            e0[t] = weightedSquares(k, w0, p, wp);
-            e1[t] = weightedSquares(k, w1, p, wp);
-            e2[t] = weightedSquares(k, w2, p, wp);
+            e0[t] = sums[0];
+            e1[t] = sums[1];
+            e2[t] = sums[2];
             if (!Double.isFinite(e0[t]) || !Double.isFinite(e1[t]) || !Double.isFinite(e2[t])) {
                 return new ExpectedErrors(Arrays.copyOf(e0, t), Arrays.copyOf(e1, t), Arrays.copyOf(e2, t), t);
             }
             if (t == steps) {
                 break;
             }
-            step(schedule, t, z, p, prev);
+            // fused: P_{t+1} into prev and its three weighted moments in the same pass
+            double h = schedule.step(t);
+            if (nesterov) {
+                double b = ((IterationSchedule.Nesterov) schedule).beta(t);
+                nesterovStepWithMoments(h, b, w, z, p, prev, sums);
+            } else {
+                double m = ((IterationSchedule.Momentum) schedule).momentum(t);
+                momentumStepWithMoments(h, m, w, z, p, prev, sums);
+            }
             double[] swap = p;
             p = prev;
             prev = swap;
@@ -122,12 +123,108 @@ public final class ResidualPolynomials {
         return new ExpectedErrors(e0, e1, e2, -1);
     }
 
-    private static double weightedSquares(DoubleKernels k, double[] w, double[] p, double[] scratch) {
-        int n = p.length;
-        for (int j = 0; j < n; j++) {
-            scratch[j] = w[j] * p[j];
+    /** {@code sums = (sum w p^2, sum w z p^2, sum w z^2 p^2)}. */
+    private static void moments(double[] w, double[] z, double[] p, double[] sums) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        for (int j = 0; j < p.length; j++) {
+            double wp2 = w[j] * p[j] * p[j];
+            s0 += wp2;
+            s1 += wp2 * z[j];
+            s2 += wp2 * z[j] * z[j];
         }
-        return k.dot(scratch, 0, p, 0, n);
+        sums[0] = s0;
+        sums[1] = s1;
+        sums[2] = s2;
+    }
+
+    /*
+     * The hot loops below are the cost of every expected-error curve (T * nodes iterations). Reductions do not
+     * auto-vectorize (floating-point order), so each moment has two independent accumulators (even/odd nodes) to
+     * hide the add latency; the update itself is elementwise.
+     */
+
+    private static void momentumStepWithMoments(double h, double m, double[] w, double[] z, double[] p,
+                                                double[] prev, double[] sums) {
+        int n = p.length;
+        double onePlusM = 1.0 + m;
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double b0 = 0;
+        double b1 = 0;
+        double b2 = 0;
+        int j = 0;
+        for (; j + 1 < n; j += 2) {
+            double zj = z[j];
+            double q = (onePlusM - h * zj) * p[j] - m * prev[j];
+            prev[j] = q;
+            double wq = w[j] * q * q;
+            a0 += wq;
+            a1 += wq * zj;
+            a2 += wq * zj * zj;
+            double zk = z[j + 1];
+            double r = (onePlusM - h * zk) * p[j + 1] - m * prev[j + 1];
+            prev[j + 1] = r;
+            double wr = w[j + 1] * r * r;
+            b0 += wr;
+            b1 += wr * zk;
+            b2 += wr * zk * zk;
+        }
+        for (; j < n; j++) {
+            double zj = z[j];
+            double q = (onePlusM - h * zj) * p[j] - m * prev[j];
+            prev[j] = q;
+            double wq = w[j] * q * q;
+            a0 += wq;
+            a1 += wq * zj;
+            a2 += wq * zj * zj;
+        }
+        sums[0] = a0 + b0;
+        sums[1] = a1 + b1;
+        sums[2] = a2 + b2;
+    }
+
+    private static void nesterovStepWithMoments(double h, double b, double[] w, double[] z, double[] p,
+                                                double[] prev, double[] sums) {
+        int n = p.length;
+        double onePlusB = 1.0 + b;
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double c0 = 0;
+        double c1 = 0;
+        double c2 = 0;
+        int j = 0;
+        for (; j + 1 < n; j += 2) {
+            double zj = z[j];
+            double q = (1.0 - h * zj) * (onePlusB * p[j] - b * prev[j]);
+            prev[j] = q;
+            double wq = w[j] * q * q;
+            a0 += wq;
+            a1 += wq * zj;
+            a2 += wq * zj * zj;
+            double zk = z[j + 1];
+            double r = (1.0 - h * zk) * (onePlusB * p[j + 1] - b * prev[j + 1]);
+            prev[j + 1] = r;
+            double wr = w[j + 1] * r * r;
+            c0 += wr;
+            c1 += wr * zk;
+            c2 += wr * zk * zk;
+        }
+        for (; j < n; j++) {
+            double zj = z[j];
+            double q = (1.0 - h * zj) * (onePlusB * p[j] - b * prev[j]);
+            prev[j] = q;
+            double wq = w[j] * q * q;
+            a0 += wq;
+            a1 += wq * zj;
+            a2 += wq * zj * zj;
+        }
+        sums[0] = a0 + c0;
+        sums[1] = a1 + c1;
+        sums[2] = a2 + c2;
     }
 
     /** Convenience: the curves of a method for {@code steps} steps. */
