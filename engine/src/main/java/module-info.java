@@ -9,6 +9,6 @@ module org.optdyn.engine {
     exports org.optdyn.engine.kernel;
     exports org.optdyn.engine.optim;
     exports org.optdyn.engine.quadratic;
-    // exports org.optdyn.engine.random;  (enable with the first class of the package)
-    // exports org.optdyn.engine.stream;  (enable with the first class of the package)
+    exports org.optdyn.engine.random;
+    exports org.optdyn.engine.stream;
 }

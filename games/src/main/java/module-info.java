@@ -3,5 +3,5 @@ module org.optdyn.games {
     requires transitive org.optdyn.engine;
     requires transitive org.optdyn.theory;
 
-    // exports org.optdyn.games;  (enable with the first class of the package)
+    exports org.optdyn.games;
 }

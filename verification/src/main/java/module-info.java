@@ -2,6 +2,7 @@
 module org.optdyn.verification {
     requires org.optdyn.engine;
     requires org.optdyn.theory;
+    requires hipparchus.core;
     requires org.optdyn.games;
     requires info.picocli;
     requires org.knowm.xchart;
@@ -9,5 +10,5 @@ module org.optdyn.verification {
     requires java.desktop;
 
     exports org.optdyn.verification.experiment;
-    // opens org.optdyn.verification to info.picocli;
+    opens org.optdyn.verification.cli to info.picocli;
 }

@@ -1,14 +1,23 @@
 package org.optdyn.engine.kernel;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
 /**
  * The scalar twin of the double kernels: plain loops with exactly the IEEE operation sequence documented in
  * {@link DoubleKernels}, so the Vector API implementation can be compared to it bitwise for elementwise kernels.
  * Reductions use one accumulator in index order (the reference summation order).
+ *
+ * <p>Each kernel's per-element work is a package-private static "lane" helper; the loops here and the scalar tails of
+ * {@link VectorDoubleKernels} both call it, so the tail of a SIMD kernel is the scalar twin by construction.
  */
 public final class ScalarDoubleKernels implements DoubleKernels {
 
     /** The single instance (stateless). */
     public static final ScalarDoubleKernels INSTANCE = new ScalarDoubleKernels();
+
+    /** Layout of one element in a memory segment: native byte order, no alignment requirement. */
+    static final ValueLayout.OfDouble LAYOUT = ValueLayout.JAVA_DOUBLE_UNALIGNED;
 
     private ScalarDoubleKernels() {
     }
@@ -17,16 +26,21 @@ public final class ScalarDoubleKernels implements DoubleKernels {
     public double dot(double[] x, int xOff, double[] y, int yOff, int n) {
         double s = 0.0;
         for (int i = 0; i < n; i++) {
-            s = Math.fma(x[xOff + i], y[yOff + i], s);
+            s = dotLane(x[xOff + i], y[yOff + i], s);
         }
         return s;
+    }
+
+    /** One term of a dot product or sum of squares: {@code fma(xi, yi, s)}. */
+    static double dotLane(double xi, double yi, double s) {
+        return Math.fma(xi, yi, s);
     }
 
     @Override
     public double sumOfSquares(double[] x, int off, int n) {
         double s = 0.0;
         for (int i = off, end = off + n; i < end; i++) {
-            s = Math.fma(x[i], x[i], s);
+            s = dotLane(x[i], x[i], s);
         }
         return s;
     }
@@ -34,22 +48,37 @@ public final class ScalarDoubleKernels implements DoubleKernels {
     @Override
     public void axpyInPlace(double a, double[] x, int xOff, double[] y, int yOff, int n) {
         for (int i = 0; i < n; i++) {
-            y[yOff + i] = Math.fma(a, x[xOff + i], y[yOff + i]);
+            axpyLane(a, x, xOff + i, y, yOff + i);
         }
+    }
+
+    /** One lane of {@link #axpyInPlace}: {@code y[j] = fma(a, x[i], y[j])}. */
+    static void axpyLane(double a, double[] x, int i, double[] y, int j) {
+        y[j] = Math.fma(a, x[i], y[j]);
     }
 
     @Override
     public void scaleInPlace(double a, double[] x, int off, int n) {
         for (int i = off, end = off + n; i < end; i++) {
-            x[i] = a * x[i];
+            scaleLane(a, x, i);
         }
+    }
+
+    /** One lane of {@link #scaleInPlace}: {@code x[i] = a * x[i]}. */
+    static void scaleLane(double a, double[] x, int i) {
+        x[i] = a * x[i];
     }
 
     @Override
     public void xpayInto(double[] x, int xOff, double a, double[] y, int yOff, double[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
-            out[outOff + i] = Math.fma(a, y[yOff + i], x[xOff + i]);
+            xpayLane(x, xOff + i, a, y, yOff + i, out, outOff + i);
         }
+    }
+
+    /** One lane of {@link #xpayInto}: {@code out[k] = fma(a, y[j], x[i])}. */
+    static void xpayLane(double[] x, int i, double a, double[] y, int j, double[] out, int k) {
+        out[k] = Math.fma(a, y[j], x[i]);
     }
 
     @Override
@@ -98,5 +127,26 @@ public final class ScalarDoubleKernels implements DoubleKernels {
         }
         double denom = Math.sqrt(vh * invBias2) + eps;
         x[i] = decay * x[i] - stepSize * mi / denom;
+    }
+
+    @Override
+    public double dot(MemorySegment x, long xOff, MemorySegment y, long yOff, long n) {
+        double s = 0.0;
+        for (long i = 0; i < n; i++) {
+            s = dotLane(x.getAtIndex(LAYOUT, xOff + i), y.getAtIndex(LAYOUT, yOff + i), s);
+        }
+        return s;
+    }
+
+    @Override
+    public void axpyInPlace(double a, MemorySegment x, long xOff, MemorySegment y, long yOff, long n) {
+        for (long i = 0; i < n; i++) {
+            axpyLane(a, x, xOff + i, y, yOff + i);
+        }
+    }
+
+    /** One lane of {@link #axpyInPlace(double, MemorySegment, long, MemorySegment, long, long)}. */
+    static void axpyLane(double a, MemorySegment x, long i, MemorySegment y, long j) {
+        y.setAtIndex(LAYOUT, j, Math.fma(a, x.getAtIndex(LAYOUT, i), y.getAtIndex(LAYOUT, j)));
     }
 }

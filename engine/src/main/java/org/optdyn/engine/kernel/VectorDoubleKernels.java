@@ -1,0 +1,281 @@
+package org.optdyn.engine.kernel;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API implementation of {@link DoubleKernels}, species from {@link VectorShapes#DOUBLE_SPECIES}.
+ *
+ * <p>Every kernel has the same anatomy (style.md rule 3): broadcast the scalar parameters once; for reductions, an
+ * unrolled body over {@link VectorShapes#UNROLL} independent accumulators up to a multiple of
+ * {@code UNROLL * lanes}; a one-vector loop up to {@code species.loopBound(n)}; and a scalar tail that calls the
+ * lane helper of {@link ScalarDoubleKernels}. Nothing is allocated: the vectors are locals that C2 keeps in
+ * registers (escape analysis), and the species is a {@code static final} constant.
+ *
+ * <p>Elementwise kernels use lane-wise {@code FMA} exactly where the scalar twin calls {@code Math.fma} and plain
+ * lane-wise mul/add/div/sqrt/max elsewhere, in the same order, so their results are bitwise identical to the scalar
+ * twin. Reductions sum in a different order (per-lane partial sums, then a lane reduction), so they agree with the
+ * twin only within the bound stated in {@link DoubleKernels}; their result is reproducible for a given vector shape.
+ */
+final class VectorDoubleKernels implements DoubleKernels {
+
+    /** The single instance (stateless). */
+    static final VectorDoubleKernels INSTANCE = new VectorDoubleKernels();
+
+    private VectorDoubleKernels() {
+    }
+
+    @Override
+    public double dot(double[] x, int xOff, double[] y, int yOff, int n) {
+        assert n >= 0 && xOff >= 0 && yOff >= 0 && xOff + n <= x.length && yOff + n <= y.length;
+        VectorSpecies<Double> sp = VectorShapes.DOUBLE_SPECIES;
+        int lanes = sp.length();
+        int step = VectorShapes.UNROLL * lanes;
+        int i = 0;
+        // 4 accumulators: hide the FMA latency (4 cycles) behind independent dependency chains.
+        DoubleVector acc0 = DoubleVector.zero(sp);
+        DoubleVector acc1 = DoubleVector.zero(sp);
+        DoubleVector acc2 = DoubleVector.zero(sp);
+        DoubleVector acc3 = DoubleVector.zero(sp);
+        for (int upper = n - n % step; i < upper; i += step) {
+            acc0 = DoubleVector.fromArray(sp, x, xOff + i).fma(DoubleVector.fromArray(sp, y, yOff + i), acc0);
+            acc1 = DoubleVector.fromArray(sp, x, xOff + i + lanes)
+                    .fma(DoubleVector.fromArray(sp, y, yOff + i + lanes), acc1);
+            acc2 = DoubleVector.fromArray(sp, x, xOff + i + 2 * lanes)
+                    .fma(DoubleVector.fromArray(sp, y, yOff + i + 2 * lanes), acc2);
+            acc3 = DoubleVector.fromArray(sp, x, xOff + i + 3 * lanes)
+                    .fma(DoubleVector.fromArray(sp, y, yOff + i + 3 * lanes), acc3);
+        }
+        // One-vector cleanup: at most UNROLL - 1 iterations.
+        for (int upper = sp.loopBound(n); i < upper; i += lanes) {
+            acc0 = DoubleVector.fromArray(sp, x, xOff + i).fma(DoubleVector.fromArray(sp, y, yOff + i), acc0);
+        }
+        // Pairwise combination keeps the combining error at two roundings per lane before the lane reduction.
+        double s = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        // Scalar tail (fewer than `lanes` elements): the twin's lane operation, continuing the same sum.
+        for (; i < n; i++) {
+            s = ScalarDoubleKernels.dotLane(x[xOff + i], y[yOff + i], s);
+        }
+        return s;
+    }
+
+    @Override
+    public double sumOfSquares(double[] x, int off, int n) {
+        assert n >= 0 && off >= 0 && off + n <= x.length;
+        VectorSpecies<Double> sp = VectorShapes.DOUBLE_SPECIES;
+        int lanes = sp.length();
+        int step = VectorShapes.UNROLL * lanes;
+        int i = 0;
+        // 4 accumulators: one load per FMA here, so the FMA latency, not the loads, is what they hide.
+        DoubleVector acc0 = DoubleVector.zero(sp);
+        DoubleVector acc1 = DoubleVector.zero(sp);
+        DoubleVector acc2 = DoubleVector.zero(sp);
+        DoubleVector acc3 = DoubleVector.zero(sp);
+        for (int upper = n - n % step; i < upper; i += step) {
+            DoubleVector x0 = DoubleVector.fromArray(sp, x, off + i);
+            DoubleVector x1 = DoubleVector.fromArray(sp, x, off + i + lanes);
+            DoubleVector x2 = DoubleVector.fromArray(sp, x, off + i + 2 * lanes);
+            DoubleVector x3 = DoubleVector.fromArray(sp, x, off + i + 3 * lanes);
+            acc0 = x0.fma(x0, acc0);
+            acc1 = x1.fma(x1, acc1);
+            acc2 = x2.fma(x2, acc2);
+            acc3 = x3.fma(x3, acc3);
+        }
+        for (int upper = sp.loopBound(n); i < upper; i += lanes) {
+            DoubleVector x0 = DoubleVector.fromArray(sp, x, off + i);
+            acc0 = x0.fma(x0, acc0);
+        }
+        double s = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            s = ScalarDoubleKernels.dotLane(x[off + i], x[off + i], s);
+        }
+        return s;
+    }
+
+    @Override
+    public void axpyInPlace(double a, double[] x, int xOff, double[] y, int yOff, int n) {
+        assert n >= 0 && xOff >= 0 && yOff >= 0 && xOff + n <= x.length && yOff + n <= y.length;
+        VectorSpecies<Double> sp = VectorShapes.DOUBLE_SPECIES;
+        int lanes = sp.length();
+        DoubleVector va = DoubleVector.broadcast(sp, a);
+        int i = 0;
+        // Elementwise: no loop-carried dependency, so no manual unrolling (C2 unrolls the vector loop itself).
+        for (int upper = sp.loopBound(n); i < upper; i += lanes) {
+            // x*a + y rounded once == Math.fma(a, x, y): the product is exact inside the FMA, so order is irrelevant.
+            DoubleVector.fromArray(sp, x, xOff + i).fma(va, DoubleVector.fromArray(sp, y, yOff + i))
+                    .intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            ScalarDoubleKernels.axpyLane(a, x, xOff + i, y, yOff + i);
+        }
+    }
+
+    @Override
+    public void scaleInPlace(double a, double[] x, int off, int n) {
+        assert n >= 0 && off >= 0 && off + n <= x.length;
+        VectorSpecies<Double> sp = VectorShapes.DOUBLE_SPECIES;
+        int lanes = sp.length();
+        DoubleVector va = DoubleVector.broadcast(sp, a);
+        int i = 0;
+        for (int upper = sp.loopBound(n); i < upper; i += lanes) {
+            va.mul(DoubleVector.fromArray(sp, x, off + i)).intoArray(x, off + i);
+        }
+        for (; i < n; i++) {
+            ScalarDoubleKernels.scaleLane(a, x, off + i);
+        }
+    }
+
+    @Override
+    public void xpayInto(double[] x, int xOff, double a, double[] y, int yOff, double[] out, int outOff, int n) {
+        assert n >= 0 && xOff >= 0 && yOff >= 0 && outOff >= 0;
+        assert xOff + n <= x.length && yOff + n <= y.length && outOff + n <= out.length;
+        VectorSpecies<Double> sp = VectorShapes.DOUBLE_SPECIES;
+        int lanes = sp.length();
+        DoubleVector va = DoubleVector.broadcast(sp, a);
+        int i = 0;
+        for (int upper = sp.loopBound(n); i < upper; i += lanes) {
+            DoubleVector.fromArray(sp, y, yOff + i).fma(va, DoubleVector.fromArray(sp, x, xOff + i))
+                    .intoArray(out, outOff + i);
+        }
+        for (; i < n; i++) {
+            ScalarDoubleKernels.xpayLane(x, xOff + i, a, y, yOff + i, out, outOff + i);
+        }
+    }
+
+    @Override
+    public void momentumStep(double[] x, double[] v, double[] g, int off, int n,
+                             double lr, double mu, double wd, boolean nesterov) {
+        assert n >= 0 && off >= 0 && off + n <= x.length && off + n <= v.length && off + n <= g.length;
+        VectorSpecies<Double> sp = VectorShapes.DOUBLE_SPECIES;
+        int lanes = sp.length();
+        double negLr = -lr;
+        DoubleVector vNegLr = DoubleVector.broadcast(sp, negLr);
+        DoubleVector vMu = DoubleVector.broadcast(sp, mu);
+        DoubleVector vWd = DoubleVector.broadcast(sp, wd);
+        int i = off;
+        // `nesterov` is loop-invariant: C2 unswitches the loop, so the branch costs nothing per element.
+        for (int upper = off + sp.loopBound(n); i < upper; i += lanes) {
+            DoubleVector xi = DoubleVector.fromArray(sp, x, i);
+            DoubleVector gi = xi.fma(vWd, DoubleVector.fromArray(sp, g, i));      // fma(wd, x, g)
+            DoubleVector vi = DoubleVector.fromArray(sp, v, i).fma(vMu, gi);      // fma(mu, v, g')
+            vi.intoArray(v, i);
+            DoubleVector dir = nesterov ? vi.fma(vMu, gi) : vi;                    // fma(mu, v, g') or v
+            dir.fma(vNegLr, xi).intoArray(x, i);                                   // fma(-lr, dir, x)
+        }
+        for (int end = off + n; i < end; i++) {
+            ScalarDoubleKernels.momentumLane(x, v, g, i, negLr, mu, wd, nesterov);
+        }
+    }
+
+    @Override
+    public void adamStep(double[] x, double[] m, double[] v, double[] vMax, double[] g, int off, int n,
+                         double beta1, double beta2, double stepSize, double invBias2, double eps,
+                         double l2, double decay) {
+        assert n >= 0 && off >= 0 && off + n <= x.length && off + n <= m.length && off + n <= v.length
+                && off + n <= g.length && (vMax == null || off + n <= vMax.length);
+        VectorSpecies<Double> sp = VectorShapes.DOUBLE_SPECIES;
+        int lanes = sp.length();
+        double c1 = 1.0 - beta1;
+        double c2 = 1.0 - beta2;
+        DoubleVector vBeta1 = DoubleVector.broadcast(sp, beta1);
+        DoubleVector vBeta2 = DoubleVector.broadcast(sp, beta2);
+        DoubleVector vC1 = DoubleVector.broadcast(sp, c1);
+        DoubleVector vC2 = DoubleVector.broadcast(sp, c2);
+        DoubleVector vStep = DoubleVector.broadcast(sp, stepSize);
+        DoubleVector vInvBias2 = DoubleVector.broadcast(sp, invBias2);
+        DoubleVector vEps = DoubleVector.broadcast(sp, eps);
+        DoubleVector vL2 = DoubleVector.broadcast(sp, l2);
+        DoubleVector vDecay = DoubleVector.broadcast(sp, decay);
+        boolean amsgrad = vMax != null;
+        int i = off;
+        // Same operation order as ScalarDoubleKernels.adamLane, one lane-wise op per scalar op.
+        for (int upper = off + sp.loopBound(n); i < upper; i += lanes) {
+            DoubleVector xi = DoubleVector.fromArray(sp, x, i);
+            DoubleVector gi = xi.fma(vL2, DoubleVector.fromArray(sp, g, i));             // fma(l2, x, g)
+            DoubleVector mi = DoubleVector.fromArray(sp, m, i).fma(vBeta1, vC1.mul(gi));  // fma(b1, m, c1*g')
+            DoubleVector vi = DoubleVector.fromArray(sp, v, i).fma(vBeta2, vC2.mul(gi).mul(gi)); // (c2*g')*g'
+            mi.intoArray(m, i);
+            vi.intoArray(v, i);
+            DoubleVector vh = vi;
+            if (amsgrad) {
+                // Lane-wise MAX has Math.max semantics (NaN wins, -0.0 < +0.0), so AMSGrad stays bitwise equal.
+                vh = DoubleVector.fromArray(sp, vMax, i).lanewise(VectorOperators.MAX, vi);
+                vh.intoArray(vMax, i);
+            }
+            DoubleVector denom = vh.mul(vInvBias2).sqrt().add(vEps);
+            vDecay.mul(xi).sub(vStep.mul(mi).div(denom)).intoArray(x, i);           // decay*x - (step*m)/denom
+        }
+        for (int end = off + n; i < end; i++) {
+            ScalarDoubleKernels.adamLane(x, m, v, vMax, g, i, beta1, beta2, c1, c2, stepSize, invBias2, eps,
+                    l2, decay);
+        }
+    }
+
+    // ---------------------------------------------------------------- memory segments (off-heap data)
+    // Same anatomy and summation order as the array versions, with byte offsets: element k of x is at byte
+    // (xOff + k) * Double.BYTES. Indices are long because off-heap data may exceed 2^31 elements.
+
+    @Override
+    public double dot(MemorySegment x, long xOff, MemorySegment y, long yOff, long n) {
+        assert n >= 0 && xOff >= 0 && yOff >= 0;
+        VectorSpecies<Double> sp = VectorShapes.DOUBLE_SPECIES;
+        ByteOrder order = VectorShapes.ORDER;
+        int lanes = sp.length();
+        long step = (long) VectorShapes.UNROLL * lanes;
+        long vb = (long) lanes * Double.BYTES; // bytes per vector
+        long xb = xOff * Double.BYTES;
+        long yb = yOff * Double.BYTES;
+        long i = 0;
+        DoubleVector acc0 = DoubleVector.zero(sp);
+        DoubleVector acc1 = DoubleVector.zero(sp);
+        DoubleVector acc2 = DoubleVector.zero(sp);
+        DoubleVector acc3 = DoubleVector.zero(sp);
+        for (long upper = n - n % step; i < upper; i += step) {
+            long xo = xb + i * Double.BYTES;
+            long yo = yb + i * Double.BYTES;
+            acc0 = DoubleVector.fromMemorySegment(sp, x, xo, order)
+                    .fma(DoubleVector.fromMemorySegment(sp, y, yo, order), acc0);
+            acc1 = DoubleVector.fromMemorySegment(sp, x, xo + vb, order)
+                    .fma(DoubleVector.fromMemorySegment(sp, y, yo + vb, order), acc1);
+            acc2 = DoubleVector.fromMemorySegment(sp, x, xo + 2 * vb, order)
+                    .fma(DoubleVector.fromMemorySegment(sp, y, yo + 2 * vb, order), acc2);
+            acc3 = DoubleVector.fromMemorySegment(sp, x, xo + 3 * vb, order)
+                    .fma(DoubleVector.fromMemorySegment(sp, y, yo + 3 * vb, order), acc3);
+        }
+        for (long upper = sp.loopBound(n); i < upper; i += lanes) {
+            acc0 = DoubleVector.fromMemorySegment(sp, x, xb + i * Double.BYTES, order)
+                    .fma(DoubleVector.fromMemorySegment(sp, y, yb + i * Double.BYTES, order), acc0);
+        }
+        double s = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            s = ScalarDoubleKernels.dotLane(x.getAtIndex(ScalarDoubleKernels.LAYOUT, xOff + i),
+                    y.getAtIndex(ScalarDoubleKernels.LAYOUT, yOff + i), s);
+        }
+        return s;
+    }
+
+    @Override
+    public void axpyInPlace(double a, MemorySegment x, long xOff, MemorySegment y, long yOff, long n) {
+        assert n >= 0 && xOff >= 0 && yOff >= 0;
+        VectorSpecies<Double> sp = VectorShapes.DOUBLE_SPECIES;
+        ByteOrder order = VectorShapes.ORDER;
+        int lanes = sp.length();
+        DoubleVector va = DoubleVector.broadcast(sp, a);
+        long xb = xOff * Double.BYTES;
+        long yb = yOff * Double.BYTES;
+        long i = 0;
+        for (long upper = sp.loopBound(n); i < upper; i += lanes) {
+            long yo = yb + i * Double.BYTES;
+            DoubleVector.fromMemorySegment(sp, x, xb + i * Double.BYTES, order)
+                    .fma(va, DoubleVector.fromMemorySegment(sp, y, yo, order))
+                    .intoMemorySegment(y, yo, order);
+        }
+        for (; i < n; i++) {
+            ScalarDoubleKernels.axpyLane(a, x, xOff + i, y, yOff + i);
+        }
+    }
+}

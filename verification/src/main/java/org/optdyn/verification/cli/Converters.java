@@ -1,0 +1,65 @@
+package org.optdyn.verification.cli;
+
+import java.util.Locale;
+import picocli.CommandLine;
+
+/** picocli converters for the problem flags; a bad value becomes a one-line usage error (exit code 2). */
+final class Converters {
+
+    private Converters() {
+    }
+
+    /** {@code --spectrum}. */
+    static final class Spectrum implements CommandLine.ITypeConverter<SpectrumSpec> {
+        @Override
+        public SpectrumSpec convert(String value) {
+            try {
+                return SpectrumSpec.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code --lr}. */
+    static final class LearningRate implements CommandLine.ITypeConverter<LearningRateSpec> {
+        @Override
+        public LearningRateSpec convert(String value) {
+            try {
+                return LearningRateSpec.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code --model}. */
+    static final class ModelName implements CommandLine.ITypeConverter<Model> {
+        @Override
+        public Model convert(String value) {
+            return Model.parse(value);
+        }
+    }
+
+    /** The {@code --model} values. */
+    enum Model {
+        LS("ls"), LOGISTIC("logistic"), PHASE_RETRIEVAL("phase-retrieval");
+
+        final String flag;
+
+        Model(String flag) {
+            this.flag = flag;
+        }
+
+        static Model parse(String s) {
+            var t = s.strip().toLowerCase(Locale.ROOT);
+            for (var m : values()) {
+                if (m.flag.equals(t)) {
+                    return m;
+                }
+            }
+            throw new CommandLine.TypeConversionException("unknown model '" + s
+                    + "'; expected ls, logistic or phase-retrieval");
+        }
+    }
+}

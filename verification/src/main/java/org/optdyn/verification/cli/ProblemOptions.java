@@ -1,0 +1,96 @@
+package org.optdyn.verification.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * The problem flags shared by {@code ode} and {@code simulate} (sgd-ode.md conventions: X₀ = 0, ‖X*‖ = 1 with
+ * isotropic direction, step multiplier g/d, time t = k/d).
+ */
+final class ProblemOptions {
+
+    @Option(names = "--model", paramLabel = "ls|logistic|phase-retrieval", defaultValue = "ls",
+            converter = Converters.ModelName.class,
+            description = "Loss: least squares, logistic regression (soft labels, risk = KL), or phase retrieval. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Converters.Model model;
+
+    @Option(names = "--spectrum", paramLabel = "SPEC", defaultValue = "identity",
+            converter = Converters.Spectrum.class,
+            description = {"Eigenvalues of the data covariance: identity | two-point:L1,L2 | power-law:BETA | "
+                    + "hl-family:S | list:L1,L2,... | file:PATH. list/file give k eigenvalues of multiplicity d/k. "
+                    + "Default: ${DEFAULT-VALUE}."})
+    SpectrumSpec spectrum;
+
+    @Option(names = "--lr", paramLabel = "RULE", defaultValue = "const:1", converter = Converters.LearningRate.class,
+            description = "Learning rate: const:GAMMA | adagrad-norm:ETA,B | line-search | polyak. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    LearningRateSpec lr;
+
+    @Option(names = "--noise", paramLabel = "OMEGA", defaultValue = "0",
+            description = "Label-noise standard deviation ω (ls, phase-retrieval). Default: ${DEFAULT-VALUE}.")
+    double noise;
+
+    @Option(names = "--d", paramLabel = "D",
+            description = "Dimension; spectrum families are evaluated at this d. Default: 1024, or the number of "
+                    + "eigenvalues of list:/file:.")
+    Integer d;
+
+    @Option(names = "--grid", paramLabel = "T1,T2,...",
+            description = "Output times (strictly increasing, >= 0).")
+    String grid;
+
+    @Option(names = "--tmax", paramLabel = "T",
+            description = "Log-spaced grid instead of --grid: t = 0 and --points - 1 times from T/1000 to T. "
+                    + "Default: 10.")
+    Double tmax;
+
+    @Option(names = "--points", paramLabel = "N", description = "Points of the log-spaced grid. Default: 41.")
+    Integer points;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV here instead of standard output.")
+    Path out;
+
+    /** The problem, validated: every bad combination is a usage error. */
+    record Problem(Converters.Model model, double[] eigenvalues, LearningRateSpec lr, double noise, int d,
+                   double[] times) {
+    }
+
+    Problem problem(CommandLine cl) {
+        if (grid != null && (tmax != null || points != null)) {
+            throw new CommandLine.ParameterException(cl, "give --grid or --tmax/--points, not both");
+        }
+        if (!Double.isFinite(noise) || noise < 0) {
+            throw new CommandLine.ParameterException(cl, "--noise must be finite and >= 0, got " + noise);
+        }
+        if (model == Converters.Model.LOGISTIC && noise != 0) {
+            throw new CommandLine.ParameterException(cl,
+                    "--noise is not modelled for logistic regression (sgd-ode.md §9 item 3); use --noise 0");
+        }
+        int dim = d != null ? d : spectrum.defaultDimension(1024);
+        double[] eig;
+        double[] times;
+        try {
+            eig = spectrum.eigenvalues(dim);
+            times = grid != null ? TimeGrid.parse(grid) : TimeGrid.logSpaced(tmax == null ? 10 : tmax, points == null ? 41 : points);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+        return new Problem(model, eig, lr, noise, dim, times);
+    }
+
+    /** @return a writer to {@code --out} or to the command's standard output */
+    PrintWriter output(CommandLine cl) throws IOException {
+        if (out == null) {
+            return cl.getOut();
+        }
+        Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+        return new PrintWriter(w);
+    }
+}

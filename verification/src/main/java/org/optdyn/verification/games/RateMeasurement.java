@@ -1,0 +1,214 @@
+package org.optdyn.verification.games;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hipparchus.complex.Complex;
+import org.optdyn.games.Algorithm;
+import org.optdyn.games.GameSolver;
+import org.optdyn.games.LinearGame;
+import org.optdyn.games.Modes;
+import org.optdyn.games.SolverOutcome;
+import org.optdyn.theory.shapes.FirstOrderMethod;
+import org.optdyn.theory.shapes.ModalPrediction;
+import org.optdyn.verification.experiment.Check;
+import org.optdyn.verification.experiment.Figure;
+import org.optdyn.verification.experiment.Series;
+
+/**
+ * One simulated run of a method on a normal linear game, with the measured linear rate and the tolerance the
+ * theory allows for it.
+ *
+ * <p><b>Measured rate.</b> {@code ρ̂} = exp of the least-squares slope of {@code log ‖w_t - w*‖} over the window
+ * {@code [T/2, T]} (after the transient).
+ *
+ * <p><b>Tolerance (derived).</b> For a normal game the exact error norm is the modal sum
+ * {@code ‖e_t‖² = Σ_j |u_t(λ_j)|² ‖P_j e_0‖²} of the per-eigenvalue characteristic recurrences
+ * ({@link ModalPrediction}). Two effects separate {@code ρ̂} from the asymptotic {@code ρ}:
+ * <ol>
+ *   <li><i>transient</i>: eigenvalues whose spectral radius is close to, but below, {@code ρ}, and polynomial
+ *       prefactors of double roots, bend {@code log ‖e_t‖} inside the window; their effect on the fit is exactly
+ *       {@code |ρ_fit(modal) - ρ|/ρ}, the same least-squares fit applied to the modal prediction;</li>
+ *   <li><i>finite-window fit error</i>: if the simulated and modal log-norms differ by at most {@code δ} on the
+ *       window of {@code n} points, the fitted slopes differ by at most
+ *       {@code δ Σ|t - t̄| / Σ(t - t̄)² = 3nδ/(n² - 1)} (for even n; {@code ≈ 3δ/n}).</li>
+ * </ol>
+ * The check is {@code |ρ̂ - ρ|/ρ <= |ρ_fit(modal) - ρ|/ρ + (exp(3nδ/(n²-1)) - 1) + 1e-12}. Separately,
+ * {@code δ} itself is checked against a floating-point bound: perturbations of size {@code u‖w‖} per step
+ * (unit roundoff {@code u}), damped at rate {@code ρ}, accumulate to at most
+ * {@code c √p u (‖w*‖ + ‖e_0‖)(1 + calls · step · Λ) / (1 - ρ)^k} ({@code k = 1} one-step, {@code 2} two-step
+ * methods whose double roots add a linear prefactor), relative to the smallest modal norm on the window.
+ *
+ * @param label      legend label
+ * @param method     the method
+ * @param predicted  the predicted rate {@code ρ} (shape rate)
+ * @param fitted     the measured rate {@code ρ̂}
+ * @param modalFit   the same fit on the modal prediction
+ * @param delta      max {@code |log(simulated/modal)|} over the window
+ * @param deltaBound the floating-point bound on {@code delta}
+ * @param from       window start
+ * @param to         window end ({@code T})
+ * @param distance   simulated {@code ‖e_t‖}
+ * @param modal      modal prediction of {@code ‖e_t‖}
+ * @param outcome    the solver outcome
+ */
+record RateMeasurement(String label, FirstOrderMethod method, double predicted, double fitted, double modalFit,
+                       double delta, double deltaBound, int from, int to, double[] distance, double[] modal,
+                       SolverOutcome outcome) {
+
+    /** Unit roundoff of binary64. */
+    static final double U = 0x1p-53;
+
+    /** @return iterations {@code T} so that {@code ρ^T ≈ target}, capped. */
+    static int horizon(double rho, double target, int cap) {
+        if (!(rho < 1)) {
+            return cap;
+        }
+        return (int) Math.min(cap, Math.max(20, Math.ceil(Math.log(target) / Math.log(rho))));
+    }
+
+    static RateMeasurement run(String label, LinearGame game, double[] e0, FirstOrderMethod method, double predicted,
+                               int steps) {
+        double[] wStar = game.equilibrium();
+        double[] w0 = wStar.clone();
+        for (int i = 0; i < w0.length; i++) {
+            w0[i] += e0[i];
+        }
+        SolverOutcome out = GameSolver.run(game, new Algorithm.Standard(method), w0, steps);
+        double[] d = out.trajectory().distance();
+        Modes modes = game.modes().orElseThrow();
+        double[] modal = ModalPrediction.errorNorms(method, modes.eigenvalues(), modes.weights(e0), steps);
+        int from = steps / 2, to = steps;
+        if (!(out instanceof SolverOutcome.Completed)) {
+            return new RateMeasurement(label, method, predicted, Double.NaN, Double.NaN, Double.NaN, 0, from, to, d,
+                    modal, out);
+        }
+        double fitted = ModalPrediction.fittedRate(d, from, to);
+        double modalFit = ModalPrediction.fittedRate(modal, from, to);
+        double delta = 0, minModal = Double.POSITIVE_INFINITY;
+        for (int t = from; t <= to; t++) {
+            delta = Math.max(delta, Math.abs(Math.log(d[t] / modal[t])));
+            minModal = Math.min(minModal, modal[t]);
+        }
+        double lambdaMax = 0;
+        for (Complex z : modes.eigenvalues()) {
+            lambdaMax = Math.max(lambdaMax, z.norm());
+        }
+        double step = stepScale(method);
+        int k = method.c(Complex.ONE) == null ? 1 : 2;
+        double damping = Math.pow(Math.max(1 - predicted, 1e-6), k);
+        double deltaBound = 4 * Math.sqrt(w0.length) * U * (norm(wStar) + norm(e0))
+                * (1 + method.oracleCalls() * step * lambdaMax) / damping / minModal;
+        return new RateMeasurement(label, method, predicted, fitted, modalFit, delta, deltaBound, from, to, d, modal,
+                out);
+    }
+
+    private static double stepScale(FirstOrderMethod m) {
+        return switch (m) {
+            case FirstOrderMethod.GD g -> g.eta();
+            case FirstOrderMethod.HB h -> Math.abs(h.h()) + Math.abs(h.m());
+            case FirstOrderMethod.NAG n -> Math.abs(n.h()) + Math.abs(n.beta());
+            case FirstOrderMethod.EG e -> e.eta() + Math.abs(e.gamma());
+            case FirstOrderMethod.OG o -> 2 * o.eta();
+            case FirstOrderMethod.MEG e -> Math.abs(e.h()) + Math.abs(e.gamma()) + Math.abs(e.m());
+            case FirstOrderMethod.CO c -> c.eta() * (1 + Math.abs(c.gamma()));
+            case FirstOrderMethod.ACO c -> Math.abs(c.h()) * (1 + Math.abs(c.gamma())) + Math.abs(c.m());
+            case FirstOrderMethod.SQHB s -> Math.abs(s.h()) / Math.abs(s.gamma()) + Math.abs(s.gamma()) + Math.abs(s.m());
+        };
+    }
+
+    static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
+    }
+
+    /** @return the relative fit tolerance: transient bias + finite-window fit error (class comment). */
+    double tolerance() {
+        long n = to - from + 1L;
+        double ratio = 3.0 * n / ((double) n * n - 1);
+        return Math.abs(modalFit - predicted) / predicted + Math.expm1(ratio * delta) + 1e-12;
+    }
+
+    double relativeError() {
+        return Math.abs(fitted - predicted) / predicted;
+    }
+
+    /** @return the two checks: measured rate vs predicted, and simulation vs modal theory. */
+    List<Check> checks() {
+        var out = new ArrayList<Check>();
+        out.add(Check.atMost("|ρ̂ − ρ|/ρ, " + label + " (ρ = " + fmt(predicted) + ", ρ̂ = " + fmt(fitted) + ")",
+                relativeError(), tolerance(),
+                "transient |ρ_fit(modal) − ρ|/ρ = " + fmt(Math.abs(modalFit - predicted) / predicted)
+                        + " (same window fit of the exact modal prediction) + window fit error exp(3nδ/(n²−1)) − 1 with δ = "
+                        + fmt(delta) + ", n = " + (to - from + 1)));
+        out.add(Check.atMost("max |log(simulated/modal)| on window, " + label, delta, deltaBound,
+                "rounding: c√p·u·(‖w*‖+‖e₀‖)(1 + calls·step·Λ)/(1−ρ)^k relative to the smallest modal norm"));
+        return out;
+    }
+
+    static String fmt(double v) {
+        return String.format(java.util.Locale.ROOT, "%.6g", v);
+    }
+
+    /** @return simulated norms (markers, subsampled) and the theory line {@code C ρ^t} anchored at the window start. */
+    List<Series> curves(int maxPoints) {
+        var out = new ArrayList<Series>();
+        int n = distance.length;
+        int stride = Math.max(1, n / maxPoints);
+        int m = (n + stride - 1) / stride;
+        double[] x = new double[m], y = new double[m], ym = new double[m], yt = new double[m];
+        double anchor = distance.length > from ? distance[from] / Math.pow(predicted, from) : distance[0];
+        for (int i = 0; i < m; i++) {
+            int t = i * stride;
+            x[i] = t;
+            y[i] = distance[t];
+            ym[i] = modal[Math.min(t, modal.length - 1)];
+            yt[i] = anchor * Math.pow(predicted, t);
+        }
+        out.add(new Series(label + " simulated", Series.Kind.SIMULATION_MARKERS, x, y));
+        out.add(new Series(label + " predicted ρ^t", Series.Kind.THEORY_LINE, x, yt));
+        out.add(new Series(label + " modal theory", Series.Kind.REFERENCE_DASHED, x, ym));
+        return out;
+    }
+
+    /** @return a scatter figure of the spectrum, the shape boundary, and the method's characteristic roots. */
+    static Figure shapeFigure(String id, String title, Complex[] spectrum, Complex[] boundary, FirstOrderMethod method,
+                              double rho) {
+        var series = new ArrayList<Series>();
+        series.add(new Series("shape boundary", Series.Kind.THEORY_LINE, re(boundary), im(boundary)));
+        series.add(new Series("eigenvalues λ of J(w*)", Series.Kind.SIMULATION_MARKERS, re(spectrum), im(spectrum)));
+        if (method != null) {
+            var roots = new ArrayList<Complex>();
+            for (Complex z : spectrum) {
+                roots.addAll(List.of(method.roots(z)));
+            }
+            Complex[] r = roots.toArray(Complex[]::new);
+            series.add(new Series("roots r(λ) of " + method.label(), Series.Kind.SIMULATION_MARKERS, re(r), im(r)));
+            Complex[] circle = new Complex[361];
+            for (int k = 0; k <= 360; k++) {
+                circle[k] = new Complex(rho * Math.cos(Math.toRadians(k)), rho * Math.sin(Math.toRadians(k)));
+            }
+            series.add(new Series("|r| = ρ", Series.Kind.REFERENCE_DASHED, re(circle), im(circle)));
+        }
+        return new Figure(id, title, "Re", "Im", false, false, series);
+    }
+
+    static double[] re(Complex[] z) {
+        double[] out = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            out[i] = z[i].getReal();
+        }
+        return out;
+    }
+
+    static double[] im(Complex[] z) {
+        double[] out = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            out[i] = z[i].getImaginary();
+        }
+        return out;
+    }
+}
