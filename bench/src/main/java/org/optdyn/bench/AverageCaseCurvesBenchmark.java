@@ -32,9 +32,9 @@ import org.optdyn.theory.spectrum.SpectralQuadrature;
  * {@code r = 1} because the curves decay polynomially; for {@code r < 1} they underflow long before {@code T = 10^4}.
  *
  * <p>Timed operation: build the quadrature (Gauss–Jacobi of {@code Beta_{-1/2,1/2}[0, 4]}, closed-form Chebyshev
- * nodes), the six schedules, and the six curves. Cost per (method, step) = score / (6 T). Nodes: {@code T + 1}, which
- * makes every {@code E_l(t)}, {@code t <= T}, exact up to rounding (degree {@code 2t + 2 <= 2(T + 1) - 1 + 1}... for
- * {@code l = 2} at {@code t = T} the degree is {@code 2T + 2 = 2N}, one beyond exactness; see the accuracy report).
+ * nodes), the six schedules, and the six curves. Cost per (method, step) = score / (6 T). Nodes: {@code N = T + 1}:
+ * {@code E_l(t)} has degree {@code 2t + l}, exact when {@code <= 2N - 1}, i.e. for every {@code t <= T} except the
+ * single entry {@code l = 2, t = T} (excluded from the accuracy report).
  *
  * <p>Accuracy: {@link #setup()} compares the production rule with a high-order reference ({@code 2T + 50} nodes) and
  * with the closed forms {@code D_t = 1/(t+1)} (MP-optimal) and {@code F_t = 3/((t+1)(t+2)(2t+3))} (GCM(1/2,3/2)),
