@@ -82,38 +82,33 @@ public final class ResidualPolynomials {
      * @return the curves, truncated at the first non-finite value (reported as divergence)
      */
     public static ExpectedErrors expectedErrors(IterationSchedule schedule, SpectralQuadrature measure) {
-        // Two passes per step: an elementwise pass (auto-vectorized by C2) writing P_{t+1} and w P_{t+1}^2, then
-        // three SIMD dot kernels against 1, z, z^2 (reductions do not auto-vectorize). Measured against a fused
-        // one-pass scalar loop with two accumulators per moment: ~20 % faster on the loaded 2-core machine.
+        // The recurrences are linear and homogeneous in P, so they run directly on u_j = sqrt(w_j) P_t(z_j)
+        // (u_0 = sqrt(w)). Per step: one elementwise pass (auto-vectorized by C2) writing u_{t+1} and z u_{t+1},
+        // then three SIMD reductions: E_0 = |u|^2, E_1 = <u, z u>, E_2 = |z u|^2 (reductions do not auto-vectorize).
+        // Four arrays of N doubles are touched per step (320 KB at N = 10^4: L2-resident on this machine).
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(measure, "measure");
         int steps = schedule.steps();
         double[] z = measure.nodes();
         double[] w = measure.weights();
         int n = z.length;
-        double[] ones = new double[n];
-        double[] z2 = new double[n];
-        for (int j = 0; j < n; j++) {
-            ones[j] = 1.0;
-            z2[j] = z[j] * z[j];
-        }
         double[] e0 = new double[steps + 1];
         double[] e1 = new double[steps + 1];
         double[] e2 = new double[steps + 1];
-        double[] p = new double[n];
+        double[] u = new double[n];
         double[] prev = new double[n];
-        double[] wq = new double[n];
-        Arrays.fill(p, 1.0);
-        Arrays.fill(prev, 1.0);
-        DoubleKernels k = Kernels.doubles();
+        double[] zu = new double[n];
         for (int j = 0; j < n; j++) {
-            wq[j] = w[j];
+            u[j] = Math.sqrt(w[j]);
+            prev[j] = u[j];
+            zu[j] = z[j] * u[j];
         }
+        DoubleKernels k = Kernels.doubles();
         boolean nesterov = schedule instanceof IterationSchedule.Nesterov;
         for (int t = 0; ; t++) {
-            e0[t] = k.dot(wq, 0, ones, 0, n);
-            e1[t] = k.dot(wq, 0, z, 0, n);
-            e2[t] = k.dot(wq, 0, z2, 0, n);
+            e0[t] = k.sumOfSquares(u, 0, n);
+            e1[t] = k.dot(u, 0, zu, 0, n);
+            e2[t] = k.sumOfSquares(zu, 0, n);
             if (!Double.isFinite(e0[t]) || !Double.isFinite(e1[t]) || !Double.isFinite(e2[t])) {
                 return new ExpectedErrors(Arrays.copyOf(e0, t), Arrays.copyOf(e1, t), Arrays.copyOf(e2, t), t);
             }
@@ -125,21 +120,23 @@ public final class ResidualPolynomials {
                 double b = ((IterationSchedule.Nesterov) schedule).beta(t);
                 double onePlusB = 1.0 + b;
                 for (int j = 0; j < n; j++) {
-                    double q = (1.0 - h * z[j]) * (onePlusB * p[j] - b * prev[j]);
+                    double zj = z[j];
+                    double q = (1.0 - h * zj) * (onePlusB * u[j] - b * prev[j]);
                     prev[j] = q;
-                    wq[j] = w[j] * q * q;
+                    zu[j] = zj * q;
                 }
             } else {
                 double m = ((IterationSchedule.Momentum) schedule).momentum(t);
                 double onePlusM = 1.0 + m;
                 for (int j = 0; j < n; j++) {
-                    double q = (onePlusM - h * z[j]) * p[j] - m * prev[j];
+                    double zj = z[j];
+                    double q = (onePlusM - h * zj) * u[j] - m * prev[j];
                     prev[j] = q;
-                    wq[j] = w[j] * q * q;
+                    zu[j] = zj * q;
                 }
             }
-            double[] swap = p;
-            p = prev;
+            double[] swap = u;
+            u = prev;
             prev = swap;
         }
         return new ExpectedErrors(e0, e1, e2, -1);
