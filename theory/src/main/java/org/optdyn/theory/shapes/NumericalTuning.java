@@ -53,18 +53,22 @@ public final class NumericalTuning {
         if (!(lo > 0) || !(hi > lo) || !Double.isFinite(hi)) {
             throw new IllegalArgumentException("need 0 < lo < hi finite, got lo = " + lo + ", hi = " + hi);
         }
+        // bracket on a strided subset of the points (every k-th point plus the last; the max over a subset can
+        // only be lower, so the bracket is widened by two grid cells), then Brent on all points
+        Complex[] coarse = points.length > 1000 ? stride(points, points.length / 500) : points;
         double[] grid = new double[GRID_POINTS];
         int best = 0;
-        double bestVal = Double.POSITIVE_INFINITY;
+        double coarseBest = Double.POSITIVE_INFINITY;
         for (int k = 0; k < GRID_POINTS; k++) {
             grid[k] = lo * Math.pow(hi / lo, (double) k / (GRID_POINTS - 1));
-            double v = Rates.rate(family.apply(grid[k]), points);
-            if (v < bestVal) {
-                bestVal = v;
+            double v = Rates.rate(family.apply(grid[k]), coarse);
+            if (v < coarseBest) {
+                coarseBest = v;
                 best = k;
             }
         }
-        double a = grid[Math.max(0, best - 1)], b = grid[Math.min(GRID_POINTS - 1, best + 1)];
+        double bestVal = Rates.rate(family.apply(grid[best]), points);
+        double a = grid[Math.max(0, best - 2)], b = grid[Math.min(GRID_POINTS - 1, best + 2)];
         var brent = new BrentOptimizer(1e-12, 1e-300);
         UnivariatePointValuePair p = brent.optimize(new MaxEval(10_000), GoalType.MINIMIZE,
                 new SearchInterval(a, b, grid[best]),
