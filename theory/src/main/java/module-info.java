@@ -13,6 +13,6 @@ module org.optdyn.theory {
 
     exports org.optdyn.theory.spectrum;
     exports org.optdyn.theory.ode;
-    // exports org.optdyn.theory.averagecase;  (enable with the first class of the package)
+    exports org.optdyn.theory.averagecase;
     exports org.optdyn.theory.shapes;
 }

@@ -2,6 +2,7 @@
 module org.optdyn.verification {
     requires org.optdyn.engine;
     requires org.optdyn.theory;
+    requires hipparchus.core;
     requires org.optdyn.games;
     requires info.picocli;
     requires org.knowm.xchart;

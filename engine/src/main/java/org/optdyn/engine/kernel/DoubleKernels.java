@@ -1,5 +1,7 @@
 package org.optdyn.engine.kernel;
 
+import java.lang.foreign.MemorySegment;
+
 /**
  * Dense primitives on {@code double[]} slices. Two implementations sit behind this interface: a plain scalar twin
  * ({@link ScalarDoubleKernels}) and a Vector API one; {@link Kernels#doubles()} picks one for the process.
@@ -59,4 +61,18 @@ public interface DoubleKernels {
      */
     void adamStep(double[] x, double[] m, double[] v, double[] vMax, double[] g, int off, int n,
                   double beta1, double beta2, double stepSize, double invBias2, double eps, double l2, double decay);
+
+    /**
+     * {@link #dot(double[], int, double[], int, int)} on off-heap (or any) memory: the segments hold native-order
+     * doubles, no alignment required; offsets and {@code n} count elements, not bytes. For the same values it returns
+     * exactly what the array version of the same implementation returns (same summation order). {@code x}, {@code y}
+     * read.
+     */
+    double dot(MemorySegment x, long xOff, MemorySegment y, long yOff, long n);
+
+    /**
+     * {@link #axpyInPlace(double, double[], int, double[], int, int)} on memory segments of native-order doubles
+     * (element offsets). {@code x} read; {@code y} read and written (must not partially overlap {@code x}).
+     */
+    void axpyInPlace(double a, MemorySegment x, long xOff, MemorySegment y, long yOff, long n);
 }

@@ -1,5 +1,6 @@
 package org.optdyn.engine.kernel;
 
+import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 import java.util.logging.Logger;
 
@@ -86,6 +87,34 @@ public final class Kernels {
     /** @return the float kernels chosen for this process. */
     public static FloatKernels floats() {
         return FLOATS;
+    }
+
+    /**
+     * The Vector API double kernels whatever {@code -Doptdyn.simd} says, for benchmarks and tests that compare them
+     * with {@link ScalarDoubleKernels#INSTANCE}. Application code should use {@link #doubles()}.
+     *
+     * @throws UnsupportedOperationException if the {@code jdk.incubator.vector} module is not in the boot layer
+     */
+    public static DoubleKernels vectorDoubles() {
+        requireVectorModule();
+        return VectorProvider.doubles();
+    }
+
+    /**
+     * The Vector API float kernels whatever {@code -Doptdyn.simd} says (see {@link #vectorDoubles()}).
+     *
+     * @throws UnsupportedOperationException if the {@code jdk.incubator.vector} module is not in the boot layer
+     */
+    public static FloatKernels vectorFloats() {
+        requireVectorModule();
+        return VectorProvider.floats();
+    }
+
+    private static void requireVectorModule() {
+        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
+            throw new UnsupportedOperationException("module " + VECTOR_MODULE
+                    + " is not in the boot layer; start the JVM with --add-modules " + VECTOR_MODULE);
+        }
     }
 
     /** @return whether the Vector API implementations are in use. */
@@ -256,6 +285,71 @@ public final class Kernels {
         requireNoOverlap("out", out, outOff, "x", x, xOff, n);
         requireNoOverlap("out", out, outOff, "y", y, yOff, n);
         FLOATS.xpayInto(x, xOff, a, y, yOff, out, outOff, n);
+    }
+
+    // ---------------------------------------------------------------- memory segments
+
+    /**
+     * Checks that elements {@code [off, off+n)} of {@code elementBytes} bytes each lie inside {@code segment}.
+     *
+     * @throws IllegalArgumentException naming the argument, the offset, {@code n} and the segment's size
+     */
+    public static void checkRange(String name, MemorySegment segment, long off, long n, int elementBytes) {
+        Objects.requireNonNull(segment, name);
+        if (n < 0) {
+            throw new IllegalArgumentException("n = " + n + " must be >= 0 (slice of " + name + ")");
+        }
+        if (off < 0) {
+            throw new IllegalArgumentException(name + ": offset = " + off + " must be >= 0");
+        }
+        long elements = segment.byteSize() / elementBytes;
+        if (off > elements - n) {
+            throw new IllegalArgumentException(name + ": range [" + off + ", " + off + " + " + n
+                    + ") is outside a segment of " + elements + " elements (" + segment.byteSize() + " bytes)");
+        }
+    }
+
+    private static void checkAxpySegments(MemorySegment x, long xOff, MemorySegment y, long yOff, long n, int bytes) {
+        checkRange("x", x, xOff, n, bytes);
+        checkRange("y", y, yOff, n, bytes);
+        if (y.isReadOnly()) {
+            throw new IllegalArgumentException("y is a read-only segment but axpyInPlace writes it");
+        }
+        MemorySegment xs = x.asSlice(xOff * bytes, n * bytes);
+        MemorySegment ys = y.asSlice(yOff * bytes, n * bytes);
+        if (n > 0 && !xs.equals(ys) && xs.asOverlappingSlice(ys).isPresent()) {
+            throw new IllegalArgumentException("y must not partially overlap x: [" + yOff + ", " + (yOff + n)
+                    + ") of y overlaps [" + xOff + ", " + (xOff + n) + ") of x");
+        }
+    }
+
+    /** Validated {@link DoubleKernels#dot(MemorySegment, long, MemorySegment, long, long)} (native-order doubles). */
+    public static double dotDoubles(MemorySegment x, long xOff, MemorySegment y, long yOff, long n) {
+        checkRange("x", x, xOff, n, Double.BYTES);
+        checkRange("y", y, yOff, n, Double.BYTES);
+        return DOUBLES.dot(x, xOff, y, yOff, n);
+    }
+
+    /** Validated {@link FloatKernels#dot(MemorySegment, long, MemorySegment, long, long)} (native-order floats). */
+    public static float dotFloats(MemorySegment x, long xOff, MemorySegment y, long yOff, long n) {
+        checkRange("x", x, xOff, n, Float.BYTES);
+        checkRange("y", y, yOff, n, Float.BYTES);
+        return FLOATS.dot(x, xOff, y, yOff, n);
+    }
+
+    /**
+     * Validated {@link DoubleKernels#axpyInPlace(double, MemorySegment, long, MemorySegment, long, long)}: {@code y}
+     * (written) must be writable and may not partially overlap {@code x}.
+     */
+    public static void axpyDoublesInPlace(double a, MemorySegment x, long xOff, MemorySegment y, long yOff, long n) {
+        checkAxpySegments(x, xOff, y, yOff, n, Double.BYTES);
+        DOUBLES.axpyInPlace(a, x, xOff, y, yOff, n);
+    }
+
+    /** Validated {@link FloatKernels#axpyInPlace(float, MemorySegment, long, MemorySegment, long, long)}. */
+    public static void axpyFloatsInPlace(float a, MemorySegment x, long xOff, MemorySegment y, long yOff, long n) {
+        checkAxpySegments(x, xOff, y, yOff, n, Float.BYTES);
+        FLOATS.axpyInPlace(a, x, xOff, y, yOff, n);
     }
 
     // ---------------------------------------------------------------- fused optimizer steps

@@ -1,5 +1,8 @@
 package org.optdyn.engine.kernel;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
 /**
  * The scalar twin of the double kernels: plain loops with exactly the IEEE operation sequence documented in
  * {@link DoubleKernels}, so the Vector API implementation can be compared to it bitwise for elementwise kernels.
@@ -12,6 +15,9 @@ public final class ScalarDoubleKernels implements DoubleKernels {
 
     /** The single instance (stateless). */
     public static final ScalarDoubleKernels INSTANCE = new ScalarDoubleKernels();
+
+    /** Layout of one element in a memory segment: native byte order, no alignment requirement. */
+    static final ValueLayout.OfDouble LAYOUT = ValueLayout.JAVA_DOUBLE_UNALIGNED;
 
     private ScalarDoubleKernels() {
     }
@@ -121,5 +127,26 @@ public final class ScalarDoubleKernels implements DoubleKernels {
         }
         double denom = Math.sqrt(vh * invBias2) + eps;
         x[i] = decay * x[i] - stepSize * mi / denom;
+    }
+
+    @Override
+    public double dot(MemorySegment x, long xOff, MemorySegment y, long yOff, long n) {
+        double s = 0.0;
+        for (long i = 0; i < n; i++) {
+            s = dotLane(x.getAtIndex(LAYOUT, xOff + i), y.getAtIndex(LAYOUT, yOff + i), s);
+        }
+        return s;
+    }
+
+    @Override
+    public void axpyInPlace(double a, MemorySegment x, long xOff, MemorySegment y, long yOff, long n) {
+        for (long i = 0; i < n; i++) {
+            axpyLane(a, x, xOff + i, y, yOff + i);
+        }
+    }
+
+    /** One lane of {@link #axpyInPlace(double, MemorySegment, long, MemorySegment, long, long)}. */
+    static void axpyLane(double a, MemorySegment x, long i, MemorySegment y, long j) {
+        y.setAtIndex(LAYOUT, j, Math.fma(a, x.getAtIndex(LAYOUT, i), y.getAtIndex(LAYOUT, j)));
     }
 }

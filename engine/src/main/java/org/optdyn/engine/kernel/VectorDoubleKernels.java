@@ -1,5 +1,8 @@
 package org.optdyn.engine.kernel;
 
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -209,6 +212,70 @@ final class VectorDoubleKernels implements DoubleKernels {
         for (int end = off + n; i < end; i++) {
             ScalarDoubleKernels.adamLane(x, m, v, vMax, g, i, beta1, beta2, c1, c2, stepSize, invBias2, eps,
                     l2, decay);
+        }
+    }
+
+    // ---------------------------------------------------------------- memory segments (off-heap data)
+    // Same anatomy and summation order as the array versions, with byte offsets: element k of x is at byte
+    // (xOff + k) * Double.BYTES. Indices are long because off-heap data may exceed 2^31 elements.
+
+    @Override
+    public double dot(MemorySegment x, long xOff, MemorySegment y, long yOff, long n) {
+        assert n >= 0 && xOff >= 0 && yOff >= 0;
+        VectorSpecies<Double> sp = VectorShapes.DOUBLE_SPECIES;
+        ByteOrder order = VectorShapes.ORDER;
+        int lanes = sp.length();
+        long step = (long) VectorShapes.UNROLL * lanes;
+        long vb = (long) lanes * Double.BYTES; // bytes per vector
+        long xb = xOff * Double.BYTES;
+        long yb = yOff * Double.BYTES;
+        long i = 0;
+        DoubleVector acc0 = DoubleVector.zero(sp);
+        DoubleVector acc1 = DoubleVector.zero(sp);
+        DoubleVector acc2 = DoubleVector.zero(sp);
+        DoubleVector acc3 = DoubleVector.zero(sp);
+        for (long upper = n - n % step; i < upper; i += step) {
+            long xo = xb + i * Double.BYTES;
+            long yo = yb + i * Double.BYTES;
+            acc0 = DoubleVector.fromMemorySegment(sp, x, xo, order)
+                    .fma(DoubleVector.fromMemorySegment(sp, y, yo, order), acc0);
+            acc1 = DoubleVector.fromMemorySegment(sp, x, xo + vb, order)
+                    .fma(DoubleVector.fromMemorySegment(sp, y, yo + vb, order), acc1);
+            acc2 = DoubleVector.fromMemorySegment(sp, x, xo + 2 * vb, order)
+                    .fma(DoubleVector.fromMemorySegment(sp, y, yo + 2 * vb, order), acc2);
+            acc3 = DoubleVector.fromMemorySegment(sp, x, xo + 3 * vb, order)
+                    .fma(DoubleVector.fromMemorySegment(sp, y, yo + 3 * vb, order), acc3);
+        }
+        for (long upper = sp.loopBound(n); i < upper; i += lanes) {
+            acc0 = DoubleVector.fromMemorySegment(sp, x, xb + i * Double.BYTES, order)
+                    .fma(DoubleVector.fromMemorySegment(sp, y, yb + i * Double.BYTES, order), acc0);
+        }
+        double s = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            s = ScalarDoubleKernels.dotLane(x.getAtIndex(ScalarDoubleKernels.LAYOUT, xOff + i),
+                    y.getAtIndex(ScalarDoubleKernels.LAYOUT, yOff + i), s);
+        }
+        return s;
+    }
+
+    @Override
+    public void axpyInPlace(double a, MemorySegment x, long xOff, MemorySegment y, long yOff, long n) {
+        assert n >= 0 && xOff >= 0 && yOff >= 0;
+        VectorSpecies<Double> sp = VectorShapes.DOUBLE_SPECIES;
+        ByteOrder order = VectorShapes.ORDER;
+        int lanes = sp.length();
+        DoubleVector va = DoubleVector.broadcast(sp, a);
+        long xb = xOff * Double.BYTES;
+        long yb = yOff * Double.BYTES;
+        long i = 0;
+        for (long upper = sp.loopBound(n); i < upper; i += lanes) {
+            long yo = yb + i * Double.BYTES;
+            DoubleVector.fromMemorySegment(sp, x, xb + i * Double.BYTES, order)
+                    .fma(va, DoubleVector.fromMemorySegment(sp, y, yo, order))
+                    .intoMemorySegment(y, yo, order);
+        }
+        for (; i < n; i++) {
+            ScalarDoubleKernels.axpyLane(a, x, xOff + i, y, yOff + i);
         }
     }
 }

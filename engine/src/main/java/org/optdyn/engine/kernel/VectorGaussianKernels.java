@@ -35,7 +35,6 @@ import static org.optdyn.engine.kernel.ScalarGaussianKernels.SQRT_HALF_BITS;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -47,8 +46,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorGaussianKernels implements GaussianKernels {
 
-    /** Double species: the preferred shape, at most {@value GaussianKernels#STREAMS} lanes. */
-    private static final VectorSpecies<Double> D = pickDoubleSpecies();
+    /** Double species: the project-wide shape of {@link VectorShapes} (at most 8 lanes for doubles). */
+    private static final VectorSpecies<Double> D = VectorShapes.DOUBLE_SPECIES;
     /** Long species of the same shape (same lane count as {@link #D}). */
     private static final VectorSpecies<Long> L = VectorSpecies.of(long.class, D.vectorShape());
 
@@ -60,15 +59,6 @@ final class VectorGaussianKernels implements GaussianKernels {
             throw new IllegalStateException("unsupported vector shape " + D);
         }
         return new VectorGaussianKernels();
-    }
-
-    private static VectorSpecies<Double> pickDoubleSpecies() {
-        String forced = System.getProperty("optdyn.simd.bits");   // test-only: force 128/256/512-bit shapes
-        if (forced != null) {
-            return VectorSpecies.of(double.class, VectorShape.forBitSize(Integer.parseInt(forced)));
-        }
-        VectorSpecies<Double> s = DoubleVector.SPECIES_PREFERRED;
-        return s.length() <= STREAMS ? s : DoubleVector.SPECIES_512;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.optdyn.engine.kernel;
 
+import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorShape;
@@ -37,6 +38,9 @@ final class VectorShapes {
      * iterations and are left to C2's own unrolling.
      */
     static final int UNROLL = 4;
+
+    /** Byte order of vectors loaded from and stored to memory segments: the platform's, as in the scalar twin. */
+    static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
     private VectorShapes() {
     }

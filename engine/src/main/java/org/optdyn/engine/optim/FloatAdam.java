@@ -43,6 +43,11 @@ public final class FloatAdam implements FloatUpdateRule {
         return new FloatAdam(dimension, Adam.Config.DEFAULT);
     }
 
+    /** @return AdamW with the default betas and eps and decoupled weight decay {@code lambda}. */
+    public static FloatAdam adamW(int dimension, double lambda) {
+        return new FloatAdam(dimension, Adam.Config.adamW(lambda));
+    }
+
     /** @return the hyperparameters. */
     public Adam.Config config() {
         return config;

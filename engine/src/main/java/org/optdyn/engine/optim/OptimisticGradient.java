@@ -9,12 +9,14 @@ import java.util.Arrays;
  * <pre>
  *   w_{t+1} = w_t - 2 eta F(w_t) + eta F(w_{t-1})       (first step: F(w_{-1}) := F(w_0), i.e. w_1 = w_0 - eta F(w_0))
  * </pre>
- * This is Popov's extragradient with the extrapolation reusing the last look-ahead field
- * ({@code u_t = w_t - eta F(u_{t-1})}, {@code w_{t+1} = w_t - eta F(u_t)}) rewritten in its look-ahead sequence:
- * the two iterations produce the same points. On the bilinear game each singular value {@code sigma} of {@code A}
+ * This is Popov's extragradient, whose extrapolation reuses the last look-ahead field
+ * ({@code u_t = w_t - eta F(u_{t-1})}, {@code w_{t+1} = w_t - eta F(u_t)}), written in its look-ahead sequence:
+ * eliminating {@code w} gives {@code u_{t+1} = u_t - 2 eta F(u_t) + eta F(u_{t-1})}, so the iterates here are
+ * Popov's points {@code u_t}. On the bilinear game each singular value {@code sigma} of {@code A}
  * gives, in complex coordinates {@code z = u + i v} of its singular pair, the recurrence
- * {@code z_{t+1} = (1 + 2 i eta sigma) z_t - i eta sigma z_{t-1}}, whose characteristic roots lie inside the unit
- * disk for small {@code eta sigma}. The fused loop {@code w -= eta (2 g - g_prev)} is written here (no kernel for it
+ * {@code z_{t+1} = (1 + 2 i eta sigma) z_t - i eta sigma z_{t-1}}, whose characteristic roots
+ * {@code r^2 - (1 + 2 i eta sigma) r + i eta sigma = 0} lie inside the unit disk iff {@code eta sigma < 1/sqrt(3)}
+ * (boundary located numerically at 0.5773503; the roots coincide at {@code 1/sqrt(2)} for {@code eta sigma = 1/2}). The fused loop {@code w -= eta (2 g - g_prev)} is written here (no kernel for it
  * yet; C2 vectorises it): 32 bytes per coordinate.
  */
 public final class OptimisticGradient implements DoubleOracleStep {

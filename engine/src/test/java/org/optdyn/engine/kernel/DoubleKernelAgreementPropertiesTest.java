@@ -2,6 +2,8 @@ package org.optdyn.engine.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -163,6 +165,38 @@ class DoubleKernelAgreementPropertiesTest {
         assertSameBits("adamStep v", vScalar, vSimd);
         if (amsgrad) {
             assertSameBits("adamStep vMax", vMaxScalar, vMaxSimd);
+        }
+    }
+
+    @Property(tries = 200)
+    void segmentKernelsReturnExactlyWhatTheArrayKernelsReturnOnHeapAndOffHeap(
+            @ForAll @IntRange(min = 0, max = 2000) int n, @ForAll @IntRange(min = 0, max = 9) int xOff,
+            @ForAll @IntRange(min = 0, max = 9) int yOff, @ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] x = randomArray(random, xOff + n + 3);
+        double[] y = randomArray(random, yOff + n + 3);
+        double a = randomValue(random);
+        try (Arena arena = Arena.ofConfined()) {
+            for (DoubleKernels k : new DoubleKernels[] {SCALAR, SIMD}) {
+                String name = k == SIMD ? "SIMD" : "scalar";
+                // off-heap copies, deliberately misaligned by 4 bytes (no alignment is required)
+                MemorySegment xs = arena.allocate((long) x.length * Double.BYTES + 4).asSlice(4);
+                MemorySegment ys = arena.allocate((long) y.length * Double.BYTES + 4).asSlice(4);
+                MemorySegment.copy(x, 0, xs, ScalarDoubleKernels.LAYOUT, 0, x.length);
+                MemorySegment.copy(y, 0, ys, ScalarDoubleKernels.LAYOUT, 0, y.length);
+                double expectedDot = k.dot(x, xOff, y, yOff, n);
+                assertThat(k.dot(xs, xOff, ys, yOff, n)).as("%s off-heap dot", name).isEqualTo(expectedDot);
+                assertThat(k.dot(MemorySegment.ofArray(x), xOff, MemorySegment.ofArray(y), yOff, n))
+                        .as("%s heap-segment dot", name).isEqualTo(expectedDot);
+
+                double[] yArray = y.clone();
+                k.axpyInPlace(a, x, xOff, yArray, yOff, n);
+                k.axpyInPlace(a, xs, xOff, ys, yOff, n);
+                assertSameBits(name + " off-heap axpy", yArray, ys.toArray(ScalarDoubleKernels.LAYOUT));
+                double[] yHeap = y.clone();
+                k.axpyInPlace(a, MemorySegment.ofArray(x), xOff, MemorySegment.ofArray(yHeap), yOff, n);
+                assertSameBits(name + " heap-segment axpy", yArray, yHeap);
+            }
         }
     }
 

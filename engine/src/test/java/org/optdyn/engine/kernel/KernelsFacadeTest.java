@@ -3,6 +3,7 @@ package org.optdyn.engine.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.foreign.MemorySegment;
 import org.junit.jupiter.api.Test;
 
 class KernelsFacadeTest {
@@ -103,5 +104,23 @@ class KernelsFacadeTest {
                 0f, 1f);
         // |x - (1 - 0.01)| is a few float ulps of rounding in m, v and the division (each < 2^-23 relative).
         assertThat((double) xf[0]).isCloseTo(0.99, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void segmentFacadeComputesAndRejectsBadSlicesReadOnlyOutputsAndPartialOverlap() {
+        MemorySegment x = MemorySegment.ofArray(new double[] {1, 2, 3, 4, 5});
+        MemorySegment y = MemorySegment.ofArray(new double[] {1, 1, 1, 1, 1});
+        assertThat(Kernels.dotDoubles(x, 1, y, 0, 4)).isEqualTo(14.0);
+        assertThat(Kernels.dotFloats(MemorySegment.ofArray(new float[] {1, 2}), 0,
+                MemorySegment.ofArray(new float[] {3, 4}), 0, 2)).isEqualTo(11.0f);
+        assertThatThrownBy(() -> Kernels.dotDoubles(x, 2, y, 0, 4)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("x: range [2, 2 + 4) is outside a segment of 5 elements");
+        assertThatThrownBy(() -> Kernels.axpyDoublesInPlace(1.0, x, 0, y.asReadOnly(), 0, 5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("y is a read-only segment");
+        assertThatThrownBy(() -> Kernels.axpyDoublesInPlace(1.0, x, 0, x, 1, 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not partially overlap");
+        // the identical slice is allowed: y = fma(a, y, y) elementwise, here y = 2y
+        Kernels.axpyDoublesInPlace(1.0, x, 0, x, 0, 5);
+        assertThat(x.toArray(java.lang.foreign.ValueLayout.JAVA_DOUBLE)).containsExactly(2, 4, 6, 8, 10);
     }
 }

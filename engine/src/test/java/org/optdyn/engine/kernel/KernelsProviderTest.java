@@ -36,6 +36,12 @@ class KernelsProviderTest {
     }
 
     @Test
+    void theVectorKernelsAreReachableForComparisonEvenWhenScalarIsActive() {
+        assertThat(Kernels.vectorDoubles()).isSameAs(VectorDoubleKernels.INSTANCE);
+        assertThat(Kernels.vectorFloats()).isSameAs(VectorFloatKernels.INSTANCE);
+    }
+
+    @Test
     void speciesMatchTheShapeAndTheDoubleFloatLaneRatio() {
         String forced = System.getProperty(VectorShapes.SHAPE_PROPERTY);
         int bits = forced == null ? jdk.incubator.vector.VectorShape.preferredShape().vectorBitSize()
@@ -56,7 +62,7 @@ class KernelsProviderTest {
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(output).isZero();
-        assertThat(output).contains("active=scalar")
+        assertThat(output).contains("active=scalar dot=32.0").contains("vectorDoubles=unavailable")
                 .contains("using the scalar kernels because module jdk.incubator.vector is not in the boot layer")
                 .contains("--add-modules jdk.incubator.vector");
         // one log line: the reason appears exactly once
@@ -71,6 +77,12 @@ class KernelsProviderTest {
         public static void main(String[] args) {
             double d = Kernels.dot(new double[] {1, 2, 3}, new double[] {4, 5, 6});
             System.out.println("active=" + Kernels.describe() + " dot=" + d);
+            try {
+                Kernels.vectorDoubles();
+                System.out.println("vectorDoubles=available");
+            } catch (UnsupportedOperationException e) {
+                System.out.println("vectorDoubles=unavailable: " + e.getMessage());
+            }
         }
     }
 }

@@ -70,6 +70,13 @@ class BadInputTest {
         rejects(() -> new Sgd.Config(0.0, true, 0.0), "nesterov", "momentum = 0.0");
         rejects(() -> new AdaGradNorm.Config(0.0), "b0 = 0.0");
         rejects(() -> new Extragradient(3, Double.NaN), "extrapolationRatio = NaN");
+        rejects(() -> PreconditionedSam.Config.suggested(-1.0, 10), "rho = -1.0");
+        rejects(() -> PreconditionedSam.Config.suggested(0.05, 0), "refreshEvery = 0");
+        rejects(() -> new PreconditionedSam.Config(0.05, true, 0.999, 0.0, 10, 0.9), "delta = 0.0");
+        rejects(() -> PreconditionedSam.fixed(0.05, true, new double[] {1.0, 0.0}, Sgd.plain(2)),
+                "preconditioner[1] = 0.0");
+        rejects(() -> PreconditionedSam.fixed(0.05, true, new double[] {1.0}, Sgd.plain(2)),
+                "preconditioner.length = 1");
         rejects(() -> Sgd.plain(0), "dimension = 0");
         rejects(() -> new FloatAdam(-2, Adam.Config.DEFAULT), "dimension = -2");
         rejects(() -> new OptimisticGradient(0), "dimension = 0");

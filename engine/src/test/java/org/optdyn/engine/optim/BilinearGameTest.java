@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  *   <li>extragradient: {@code 1 - eta^2 sigma^2 + i eta sigma}, modulus {@code sqrt(1 - a^2 + a^4) < 1},
  *       {@code a = eta sigma in (0, 1)};</li>
  *   <li>optimistic gradient: {@code z_{t+1} = (1 + 2ia) z_t - ia z_{t-1}}, {@code z_1 = (1 + ia) z_0}; roots of
- *       {@code r^2 - (1 + 2ia) r + ia}; both inside the unit disk for {@code a < 1/2}.</li>
+ *       {@code r^2 - (1 + 2ia) r + ia}; both inside the unit disk for {@code a < 1/sqrt(3)} (double root
+ *       {@code 1/sqrt(2)} at {@code a = 1/2}, avoided here because the closed form below assumes distinct roots).</li>
  * </ul>
  * The tests compare the engine's iterates to these closed forms coordinate by coordinate.
  */
@@ -156,14 +157,14 @@ class BilinearGameTest {
             assertThat(z[k][0]).as("Re z_%d", k).isCloseTo(expected[0], within(1e-12));
             assertThat(z[k][1]).as("Im z_%d", k).isCloseTo(expected[1], within(1e-12));
         }
-        // spectral radius from the roots: < 1 for eta sigma < 1/2, here max over modes 0.9659 (sigma = 1)
+        // spectral radius from the roots: < 1 for eta sigma < 1/sqrt(3), here max over modes 0.9659 (sigma = 1)
         assertThat(worst).isLessThan(1.0).isCloseTo(0.96592583, within(1e-8));
         assertThat(Quadratics.norm(w)).isLessThan(1e-5 * Quadratics.norm(W0));
     }
 
     @Test
     void optimisticGradientIsUnstableBeyondItsStepSizeLimitAsItsRootsPredict() {
-        // eta = 0.6 / sigma_min, so a = eta sigma = 0.6, 0.9, 1.08 > 1/2 for the three modes. Their larger roots have
+        // eta = 0.6 / sigma_min, so a = eta sigma = 0.6, 0.9, 1.08 > 1/sqrt(3) for the three modes. Their larger roots have
         // moduli 1.05735, 1.72250, 2.09775 (the smaller ones 0.567, 0.522, 0.515): every mode diverges, and the
         // norm ratio over one late step converges to the largest modulus 2.09775; the next one trails by a factor
         // 1.7225/2.0977 = 0.82 per step, so after 300 steps the ratio equals it to ~0.82^300 ~ 1e-26 relative.
@@ -191,6 +192,30 @@ class BilinearGameTest {
         assertThat(ratio).isGreaterThan(1.0).isCloseTo(worst, within(worst * 1e-12));
     }
 
+    @Test
+    void optimisticGradientStabilityBoundaryIsEtaSigmaOneOverSqrtThree() {
+        // One mode (the game x y, sigma = 1): the larger root modulus crosses 1 at eta = 1/sqrt(3) = 0.57735.
+        // Just below (eta = 0.56, modulus 0.95376) the iterate contracts, just above (eta = 0.60, 1.05735) it grows;
+        // after 1000 steps the ratios are 0.95376^1000 ~ 1e-21 and 1.05735^1000 ~ 1e24 times mode constants of O(1).
+        GradientOracle xy = (w, g) -> {
+            g[0] = w[1];
+            g[1] = -w[0];
+        };
+        assertThat(spectralRadius(0.56)).isCloseTo(0.95375744, within(1e-8));
+        assertThat(spectralRadius(0.60)).isCloseTo(1.05735281, within(1e-8));
+        assertThat(spectralRadius(1.0 / Math.sqrt(3.0))).isCloseTo(1.0, within(1e-12));
+        double[] below = {1.0, 0.0};
+        double[] above = {1.0, 0.0};
+        var ogBelow = new OptimisticGradient(2);
+        var ogAbove = new OptimisticGradient(2);
+        for (int t = 0; t < 1000; t++) {
+            ogBelow.step(below, xy, 0.56);
+            ogAbove.step(above, xy, 0.60);
+        }
+        assertThat(Quadratics.norm(below)).isLessThan(1e-12);
+        assertThat(Quadratics.norm(above)).isGreaterThan(1e12);
+    }
+
     // ---- small complex helpers ([re, im]) and rotations ----
 
     private static double[][] roots(double s) {
@@ -199,6 +224,11 @@ class BilinearGameTest {
         double[] disc = sub(times(b, b), new double[] {0.0, 4.0 * s});
         double[] sq = sqrt(disc);
         return new double[][] {scale(add(b, sq), 0.5), scale(sub(b, sq), 0.5)};
+    }
+
+    private static double spectralRadius(double s) {
+        double[][] r = roots(s);
+        return Math.max(abs(r[0]), abs(r[1]));
     }
 
     private static double abs(double[] z) {

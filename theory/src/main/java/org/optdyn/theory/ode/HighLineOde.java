@@ -33,7 +33,10 @@ import org.optdyn.theory.spectrum.DiscreteSpectrum;
  * Least squares is integrated by default in its closed residual form (§3.1, [HL] eq. (8)):
  * dr_j/dt = −2γλ_j r_j + γ²λ_j w_j 𝓘 with 𝓘 = Σ_j λ_j r_j + ω², dc_j/dt = −γλ_j (c_j − s_j), which avoids the
  * cancellation in r = p − 2c + s as X → X*; {@link OdeOptions#generalForm()} forces the (p, c) system.
- * Three accumulators ride along: ∫𝓘 (AdaGrad-Norm, §4.2), Γ = ∫γ, and ∫γ𝓘. State dimension 2J + 3; one
+ * The residuals are stored scaled, r_j = e^L ρ_j with L' = Σ_j r_j'/Σ_j r_j (so Σρ ≡ 1): noiseless residuals that
+ * decay like e^{−ρt} over long horizons keep full relative accuracy (sgd-ode.md §2.10), and scale-invariant rules
+ * (line search, Polyak) never see 0/0.
+ * Three accumulators ride along: ∫𝓘 (AdaGrad-Norm, §4.2), Γ = ∫γ, and ∫γ𝓘. State dimension 2J + 4; one
  * right-hand side costs O(J) plus, for logistic regression, one 2-D Gauss–Hermite rule (n² sigmoid evaluations).
  *
  * <p>Outputs are taken from the integrator's dense output (8th-order interpolant) at the grid times by a step
@@ -115,7 +118,7 @@ public final class HighLineOde {
     }
 
     /** The right-hand side (OrdinaryDifferentialEquation contract). */
-    private static final class Equations implements OrdinaryDifferentialEquation {
+    static final class Equations implements OrdinaryDifferentialEquation {
         private static final DoubleKernels K = Kernels.doubles();
 
         final int groups;
@@ -126,6 +129,7 @@ public final class HighLineOde {
         final double b22;
         final double meanEigenvalue;
         final double secondMoment;
+        /** Least squares in the scaled residual form r_j = e^L ρ_j (see the class javadoc). */
         final boolean residualForm;
         final GlmModel model;
         final LearningRateRule rule;
@@ -146,39 +150,71 @@ public final class HighLineOde {
             meanEigenvalue = sp.meanEigenvalue();
             secondMoment = sp.secondMoment();
             model = pb.model();
-            residualForm = model instanceof LeastSquares && !pb.options().generalForm();
+            initial = pb.initial();
+            double d0 = 0;
+            for (double r : initial.residuals()) {
+                d0 += r;
+            }
+            residualForm = model instanceof LeastSquares && !pb.options().generalForm() && d0 > 0;
             rule = pb.rule();
             noiseVariance = pb.noiseVariance();
-            initial = pb.initial();
         }
 
+        /** State: [ρ_j or p_j | c_j | ∫𝓘 | Γ | ∫γ𝓘 | L]. */
         double[] initialState() {
-            double[] y = new double[2 * groups + 3];
-            double[] first = residualForm ? initial.residuals() : initial.p();
-            System.arraycopy(first, 0, y, 0, groups);
+            double[] y = new double[2 * groups + 4];
+            if (residualForm) {
+                double[] r = initial.residuals();
+                double sum = 0;
+                for (double v : r) {
+                    sum += v;
+                }
+                for (int j = 0; j < groups; j++) {
+                    y[j] = r[j] / sum;
+                }
+                y[2 * groups + 3] = Math.log(sum);
+            } else {
+                System.arraycopy(initial.p(), 0, y, 0, groups);
+            }
             System.arraycopy(initial.c(), 0, y, groups, groups);
             return y;
         }
 
         @Override
         public int getDimension() {
-            return 2 * groups + 3;
+            return 2 * groups + 4;
+        }
+
+        /** ω² e^{−L}: the noise in the scaled variables (0 without noise, avoiding 0·∞). */
+        private double scaledNoise(double[] y) {
+            return noiseVariance == 0 ? 0 : noiseVariance * Math.exp(-y[2 * groups + 3]);
         }
 
         Observables observe(double t, double[] y) {
             double b12 = K.dot(lambda, 0, y, groups, groups);
             double b11;
             ModelTerms terms;
+            double gamma;
             if (residualForm) {
-                double lr = K.dot(lambda, 0, y, 0, groups); // Σ λ_j r_j = B11 − 2B12 + B22, no cancellation
+                double scale = Math.exp(y[2 * groups + 3]);
+                double lrho = K.dot(lambda, 0, y, 0, groups);
+                double lr = scale * lrho; // Σ λ_j r_j = B11 − 2B12 + B22, no cancellation
                 b11 = lr + 2 * b12 - b22;
                 double i = lr + noiseVariance;
                 terms = new ModelTerms(0.5 * i, 0.5 * i, i, 0.5, -0.5, lr);
+                gamma = switch (rule) {
+                    // §5.1 LS: Σλ²r / (2m₂𝓡) = Σλ²ρ / (m₂(Σλρ + ω²e^{−L})), invariant under rescaling r.
+                    case LearningRateRule.ExactLineSearch ls ->
+                            K.dot(lambdaSq, 0, y, 0, groups) / (secondMoment * (lrho + scaledNoise(y)));
+                    // §5.2 LS: (2𝓡 − ω²)/(2λ̄𝓡) = Σλρ / (λ̄(Σλρ + ω²e^{−L})).
+                    case LearningRateRule.Polyak pk -> lrho / (meanEigenvalue * (lrho + scaledNoise(y)));
+                    default -> learningRate(t, y, terms);
+                };
             } else {
                 b11 = K.dot(lambda, 0, y, 0, groups);
                 terms = model.terms(b11, b12, b22, noiseVariance);
+                gamma = learningRate(t, y, terms);
             }
-            double gamma = learningRate(t, y, terms);
             return new Observables(terms.risk(), gamma, terms, b11, b12, b22);
         }
 
@@ -193,23 +229,34 @@ public final class HighLineOde {
             };
         }
 
-        /** §5.1: γ = 4Σλ²(H₁²p + 2H₁H₂c + H₂²s) / (2H₁ m₂ 𝓘); LS residual form: Σλ²r / (2 m₂ 𝓡). */
+        /** §5.1 general GLM: γ = 4Σλ²(H₁²p + 2H₁H₂c + H₂²s) / (2H₁ m₂ 𝓘). */
         private double lineSearchRate(double t, double[] y, ModelTerms m) {
             double h1 = m.h1();
             if (!(h1 > 0)) {
                 throw new DivergenceSignal(t, "exact line search undefined: H1 = " + h1 + " <= 0 (sgd-ode.md §5.1)");
             }
-            double num;
-            if (residualForm) {
-                num = K.dot(lambdaSq, 0, y, 0, groups); // = 4 Σ λ² (¼ r)
-            } else {
-                double h2 = m.h2();
-                double sp = K.dot(lambdaSq, 0, y, 0, groups);
-                double sc = K.dot(lambdaSq, 0, y, groups, groups);
-                double ss = K.dot(lambdaSq, 0, s, 0, groups);
-                num = 4 * (h1 * h1 * sp + 2 * h1 * h2 * sc + h2 * h2 * ss);
-            }
+            double h2 = m.h2();
+            double sp = K.dot(lambdaSq, 0, y, 0, groups);
+            double sc = K.dot(lambdaSq, 0, y, groups, groups);
+            double ss = K.dot(lambdaSq, 0, s, 0, groups);
+            double num = 4 * (h1 * h1 * sp + 2 * h1 * h2 * sc + h2 * h2 * ss);
             return num / (2 * h1 * secondMoment * m.fisher());
+        }
+
+        /** r_j at state y (fresh array of length J). */
+        double[] residuals(double[] y) {
+            double[] r = new double[groups];
+            if (residualForm) {
+                double scale = Math.exp(y[2 * groups + 3]);
+                for (int j = 0; j < groups; j++) {
+                    r[j] = scale * y[j];
+                }
+            } else {
+                for (int j = 0; j < groups; j++) {
+                    r[j] = y[j] - 2 * y[groups + j] + s[j];
+                }
+            }
+            return r;
         }
 
         @Override
@@ -223,11 +270,23 @@ public final class HighLineOde {
             double[] dy = new double[y.length];
             int J = groups;
             if (residualForm) {
+                // r = e^L ρ: ρ' = f̃(ρ) − L'ρ with f̃_j = −2γλ_jρ_j + γ²λ_j w_j (Σλρ + ω²e^{−L}), L' = Σf̃ / Σρ.
+                double iScaled = K.dot(lambda, 0, y, 0, J) + scaledNoise(y);
+                double sumF = 0;
+                double sumRho = 0;
                 for (int j = 0; j < J; j++) {
                     double gl = g * lambda[j];
-                    dy[j] = -2 * gl * y[j] + g * gl * weight[j] * fish;
+                    double f = -2 * gl * y[j] + g * gl * weight[j] * iScaled;
+                    dy[j] = f;
+                    sumF += f;
+                    sumRho += y[j];
                     dy[J + j] = -gl * (y[J + j] - s[j]);
                 }
+                double dl = sumF / sumRho;
+                for (int j = 0; j < J; j++) {
+                    dy[j] -= dl * y[j];
+                }
+                dy[2 * J + 3] = dl;
             } else {
                 double h1 = o.terms.h1();
                 double h2 = o.terms.h2();
@@ -324,17 +383,16 @@ public final class HighLineOde {
         private void store(double t, double[] y) {
             Observables o = eq.observe(t, y);
             int J = eq.groups;
+            double[] r = eq.residuals(y);
             double d2 = 0;
             double np = 0;
             double nc = 0;
             double[] p = new double[J];
             for (int j = 0; j < J; j++) {
                 double c = y[J + j];
-                double pj = eq.residualForm ? y[j] + 2 * c - eq.s[j] : y[j];
-                double rj = eq.residualForm ? y[j] : y[j] - 2 * c + eq.s[j];
-                p[j] = pj;
-                d2 += rj;
-                np += pj;
+                p[j] = eq.residualForm ? r[j] + 2 * c - eq.s[j] : y[j];
+                d2 += r[j];
+                np += p[j];
                 nc += c;
             }
             rows.add(new double[]{t, o.risk, o.gamma, o.terms.fisher(), o.b11, o.b12, o.b22, d2, np, nc,

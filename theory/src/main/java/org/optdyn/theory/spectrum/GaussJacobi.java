@@ -42,6 +42,32 @@ public final class GaussJacobi {
         if (Math.abs(alpha) == 0.5 && Math.abs(beta) == 0.5) {
             return chebyshev(n, alpha, beta);
         }
+        if (n < CACHE_MIN_NODES) {
+            return golubWelsch(n, alpha, beta);
+        }
+        var key = new Key(n, alpha, beta);
+        var cached = CACHE.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        var rule = golubWelsch(n, alpha, beta);
+        if (CACHE.size() >= CACHE_CAPACITY) {
+            CACHE.clear();
+        }
+        CACHE.put(key, rule);
+        return rule;
+    }
+
+    private record Key(int n, double alpha, double beta) {
+    }
+
+    /** Large rules cost {@code O(n^2)} (about 0.7 s at {@code n = 4000}); the last few are kept (immutable). */
+    private static final int CACHE_MIN_NODES = 500;
+    private static final int CACHE_CAPACITY = 24;
+    private static final java.util.concurrent.ConcurrentHashMap<Key, SpectralQuadrature> CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static SpectralQuadrature golubWelsch(int n, double alpha, double beta) {
         double[] diag = new double[n];
         double[] off = new double[n]; // off[k] couples k and k+1; off[n-1] = 0
         jacobiMatrix(n, alpha, beta, diag, off);
@@ -156,13 +182,17 @@ public final class GaussJacobi {
         int n = y.length;
         double[] w = new double[n];
         double total = 0.0;
+        double[] inv = new double[n];
+        for (int k = 0; k < n - 1; k++) {
+            inv[k] = 1.0 / off[k];
+        }
         for (int j = 0; j < n; j++) {
             double pPrev = 0.0;
             double p = 1.0;
             double sum = 1.0;
             for (int k = 0; k < n - 1; k++) {
                 double bPrev = k == 0 ? 0.0 : off[k - 1];
-                double next = ((y[j] - diag[k]) * p - bPrev * pPrev) / off[k];
+                double next = ((y[j] - diag[k]) * p - bPrev * pPrev) * inv[k];
                 pPrev = p;
                 p = next;
                 sum += p * p;

@@ -16,8 +16,8 @@ public final class ExperimentCatalogue {
     private static List<Supplier<List<Experiment>>> suites() {
         var s = new ArrayList<Supplier<List<Experiment>>>();
         // one line per suite, in report order:
-        // s.add(org.optdyn.verification.sgdode.SgdOdeExperiments::all);
-        // s.add(org.optdyn.verification.averagecase.AverageCaseExperiments::all);
+        s.add(org.optdyn.verification.sgdode.SgdOdeExperiments::all);
+        s.add(org.optdyn.verification.averagecase.AverageCaseExperiments::all);
         s.add(org.optdyn.verification.games.GamesExperiments::all);
         return List.copyOf(s);
     }

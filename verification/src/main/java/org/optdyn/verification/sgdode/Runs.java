@@ -1,0 +1,229 @@
+package org.optdyn.verification.sgdode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.optdyn.engine.random.RandomStreams;
+import org.optdyn.engine.stream.RunOutcome;
+import org.optdyn.engine.stream.SimulationSpec;
+import org.optdyn.engine.stream.StreamingSimulator;
+import org.optdyn.engine.stream.Trajectory;
+import org.optdyn.theory.ode.GlmModel;
+import org.optdyn.theory.ode.HighLineOde;
+import org.optdyn.theory.ode.OdeOutcome;
+import org.optdyn.theory.ode.OdeProblem;
+import org.optdyn.theory.ode.OdeTrajectory;
+import org.optdyn.theory.ode.TimeGrid;
+import org.optdyn.theory.spectrum.DiscreteSpectrum;
+import org.optdyn.verification.experiment.RunConfig;
+import org.optdyn.verification.experiment.Series;
+
+/**
+ * Shared plumbing of the SGD-versus-ODE experiments: parallel simulation with split streams, the reported risk of
+ * each recorded overlap matrix B evaluated by the theory layer (so simulation and ODE are compared on the same
+ * footing, sgd-ode.md §8 step 5), Monte-Carlo statistics over runs, and series for the figures.
+ */
+final class Runs {
+
+    private Runs() {
+    }
+
+    /** Progress over a whole experiment: {@code total} runs of work. */
+    static final class Progress {
+        private final RunConfig config;
+        private final long total;
+        private final AtomicLong done = new AtomicLong();
+
+        Progress(RunConfig config, long total) {
+            this.config = config;
+            this.total = total;
+        }
+
+        void advance() {
+            config.progress().advance(done.incrementAndGet(), total);
+        }
+    }
+
+    /** Runs {@code runs} seeds of {@code spec}; the streams are the child {@code stream} of the master seed. */
+    static List<RunOutcome> simulate(SimulationSpec spec, RunConfig config, long stream, int runs, Progress p) {
+        return StreamingSimulator.runMany(spec, new RandomStreams(config.seed()).child(stream), runs,
+                config.threads(), r -> p.advance());
+    }
+
+    /** @return the completed trajectories, or throws naming the diverged run (used where divergence is a bug). */
+    static List<Trajectory> completed(List<RunOutcome> runs, String what) {
+        var out = new ArrayList<Trajectory>();
+        for (var r : runs) {
+            if (r instanceof RunOutcome.Diverged d) {
+                throw new IllegalStateException(what + ": run " + d.run() + " diverged at step " + d.step() + ": "
+                        + d.reason());
+            }
+            out.add(r.trajectory());
+        }
+        return out;
+    }
+
+    /** @return the reported risk (§1.3) at every record of {@code t}, from B via the theory's model functions. */
+    static double[] risk(Trajectory t, GlmModel model, double omega) {
+        double[] r = new double[t.size()];
+        for (int j = 0; j < r.length; j++) {
+            r[j] = model.terms(t.b11()[j], t.b12()[j], t.b22()[j], omega * omega).risk();
+        }
+        return r;
+    }
+
+    /** @return {@code [run][grid]} reported risks. */
+    static double[][] risks(List<Trajectory> runs, GlmModel model, double omega) {
+        double[][] m = new double[runs.size()][];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = risk(runs.get(i), model, omega);
+        }
+        return m;
+    }
+
+    /** @return {@code [run][grid]} learning rates. */
+    static double[][] learningRates(List<Trajectory> runs) {
+        double[][] m = new double[runs.size()][];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = runs.get(i).learningRates();
+        }
+        return m;
+    }
+
+    /** @return the ODE problem on the simulation's record times (exact multiples of 1/d), default options. */
+    static OdeProblem problem(GlmModel model, DiscreteSpectrum spectrum,
+                              org.optdyn.theory.ode.LearningRateRule rule, double[] times) {
+        return OdeProblem.of(model, spectrum, rule, TimeGrid.of(times));
+    }
+
+    /** Solves the ODE. */
+    static OdeOutcome ode(OdeProblem problem) {
+        return HighLineOde.solve(problem);
+    }
+
+    /** @return the ODE trajectory, which must have completed. */
+    static OdeTrajectory odeCompleted(OdeProblem problem) {
+        return HighLineOde.solve(problem).orElseThrow();
+    }
+
+    /** Sample mean and sample standard deviation per grid index. */
+    record Stats(double[] mean, double[] sd, int runs) {
+        /** @return the standard error {@code sd/sqrt(M)} at index j. */
+        double se(int j) {
+            return sd[j] / Math.sqrt(runs);
+        }
+    }
+
+    static Stats stats(double[][] v) {
+        int m = v.length;
+        int n = v[0].length;
+        double[] mean = new double[n];
+        double[] sd = new double[n];
+        for (int j = 0; j < n; j++) {
+            double s = 0;
+            for (double[] row : v) {
+                s += row[j];
+            }
+            mean[j] = s / m;
+            double q = 0;
+            for (double[] row : v) {
+                q += (row[j] - mean[j]) * (row[j] - mean[j]);
+            }
+            sd[j] = m > 1 ? Math.sqrt(q / (m - 1)) : 0;
+        }
+        return new Stats(mean, sd, m);
+    }
+
+    /**
+     * N13 (ii): the largest ratio, over grid indices {@code j >= 1}, of {@code |mean - ode|} to the allowance
+     * {@code 4 sd/sqrt(M) + bias}; the check is that it is at most 1.
+     */
+    static double worstMeanRatio(Stats s, double[] ode, double bias) {
+        double worst = 0;
+        for (int j = 1; j < ode.length; j++) {
+            double allowance = 4 * s.se(j) + bias;
+            worst = Math.max(worst, Math.abs(s.mean()[j] - ode[j]) / allowance);
+        }
+        return worst;
+    }
+
+    /**
+     * N13 (i): the largest ratio, over runs and the given grid indices, of {@code |run - ode|} to
+     * {@code 5 c(t)/sqrt(d)}; the check is that it is at most 1.
+     */
+    static double worstBandRatio(double[][] v, double[] ode, int[] indices, double[] c, int d) {
+        double worst = 0;
+        for (double[] row : v) {
+            for (int q = 0; q < indices.length; q++) {
+                int j = indices[q];
+                worst = Math.max(worst, Math.abs(row[j] - ode[j]) / (5 * c[q] / Math.sqrt(d)));
+            }
+        }
+        return worst;
+    }
+
+    /** @return the index of time {@code t} in {@code times} (exact match of k/d). */
+    static int indexOf(double[] times, double t) {
+        for (int j = 0; j < times.length; j++) {
+            if (Math.abs(times[j] - t) < 1e-12) {
+                return j;
+            }
+        }
+        throw new IllegalArgumentException("time " + t + " is not on the grid");
+    }
+
+    /** Figure series: the ODE as a line and every run as markers. */
+    static List<Series> series(String label, double[] times, double[] ode, double[][] runs) {
+        var s = new ArrayList<Series>();
+        s.add(new Series("ODE " + label, Series.Kind.THEORY_LINE, times, ode));
+        for (int i = 0; i < runs.length; i++) {
+            s.add(new Series("SGD " + label + " seed " + i, Series.Kind.SIMULATION_MARKERS, times, runs[i]));
+        }
+        return s;
+    }
+
+    /** Least-squares slope of {@code log y} against {@code log x}. */
+    static double logLogSlope(double[] x, double[] y) {
+        int n = x.length;
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < n; i++) {
+            mx += Math.log(x[i]);
+            my += Math.log(y[i]);
+        }
+        mx /= n;
+        my /= n;
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = 0; i < n; i++) {
+            double dx = Math.log(x[i]) - mx;
+            sxy += dx * (Math.log(y[i]) - my);
+            sxx += dx * dx;
+        }
+        return sxy / sxx;
+    }
+
+    /** Least-squares slope of {@code y} against {@code x}. */
+    static double slope(double[] x, double[] y) {
+        int n = x.length;
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < n; i++) {
+            mx += x[i];
+            my += y[i];
+        }
+        mx /= n;
+        my /= n;
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = 0; i < n; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+        }
+        return sxy / sxx;
+    }
+
+    static String fmt(double v) {
+        return String.format(java.util.Locale.ROOT, "%.6g", v);
+    }
+}
