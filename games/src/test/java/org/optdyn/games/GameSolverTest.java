@@ -185,4 +185,17 @@ class GameSolverTest {
         assertThatThrownBy(() -> new GD(-1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("eta");
         assertThatThrownBy(() -> new Algorithm.AlternatingGda(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void readmeExampleRunsSqHbAtTheOptimalBilinearRate() {
+        var shape = new Shape.Bilinear(1, 10);
+        var sqhb = ClosedForms.squaredHeavyBall(shape, 0.1);
+        var game = Games.randomInShape(shape, 200, Games.root(42), List.of());
+        var out = GameSolver.run(game, new Algorithm.Standard(sqhb.method()), Games.gaussian(200, Games.root(1)), 100);
+        assertThat(out).isInstanceOf(SolverOutcome.Completed.class);
+        double[] d = out.trajectory().distance();
+        // §9.3 with a double root at both ends: ρ(1 - 0.005) <= ρ̂ <= ρ 2^{2/T}(1 + 0.001), ρ̂ on [T/2, T]
+        double rho = Math.pow(d[100] / d[50], 1.0 / 50);
+        assertThat(rho).isBetween(9.0 / 11 * 0.995, 9.0 / 11 * Math.pow(2, 2.0 / 100) * 1.001);
+    }
 }
