@@ -279,4 +279,28 @@ public final class NumericalTuning {
         double a = 1 / Math.sqrt(p), b = 1 / Math.sqrt(q);
         return c > a ? new double[] {a, b} : null;
     }
+
+    /**
+     * The ellipse of smallest {@code ρ_E} centred at {@code c = (L+μ)/2} through the four corners of the rectangle
+     * {@code [μ, L] × [-ε', ε']} (spectral-shapes.md §10.6): a bounded Brent search over
+     * {@code a in ((L-μ)/2, c)} with {@code b = ε'/√(1 - ((L-μ)/(2a))²)}. (Scaling both semi-axes by √2 instead
+     * would contain 0 for {@code κ > 5.83}.)
+     *
+     * @param mu       left edge, {@code > 0}
+     * @param l        right edge, {@code > mu}
+     * @param epsPrime half-height, {@code > 0}
+     * @return the enclosing ellipse
+     */
+    public static Shape.Ellipse enclosingEllipse(double mu, double l, double epsPrime) {
+        if (!(mu > 0) || !(l > mu) || !(epsPrime > 0)) {
+            throw new IllegalArgumentException("need 0 < mu < L and epsPrime > 0, got mu = " + mu + ", L = " + l
+                    + ", epsPrime = " + epsPrime);
+        }
+        double c = (l + mu) / 2, half = (l - mu) / 2;
+        DoubleUnaryOperator bOf = a -> epsPrime / Math.sqrt(1 - (half / a) * (half / a));
+        DoubleUnaryOperator rho = a -> ConvergenceFactor.ellipse(c, a, bOf.applyAsDouble(a));
+        double lo = half * (1 + 1e-12), hi = c * (1 - 1e-12);
+        double a = minimize(rho, lo, hi, 2001);
+        return new Shape.Ellipse(c, a, bOf.applyAsDouble(a));
+    }
 }

@@ -103,4 +103,23 @@ class ShapesTest {
         double[] hb = ModalPrediction.errorNorms(new HB(0.1, 0.5), eig, new double[] {1}, 1);
         assertThat(hb[1]).isCloseTo(new GD(0.1).spectralRadius(eig[0]), within(1e-15));
     }
+
+    @Test
+    void enclosingEllipseOfARectanglePassesThroughItsCornersAndExcludesZero() {
+        var e = NumericalTuning.enclosingEllipse(1, 10, 1);
+        for (Complex corner : List.of(new Complex(1, 1), new Complex(10, 1), new Complex(1, -1), new Complex(10, -1))) {
+            double x = (corner.getReal() - e.c()) / e.a(), y = corner.getImaginary() / e.b();
+            assertThat(x * x + y * y).isCloseTo(1, within(1e-12));
+        }
+        assertThat(e.c()).isGreaterThan(e.a());
+        double rho = ConvergenceFactor.of(e);
+        // containment ⇒ monotonicity: the rectangle's own GREEN value is at most the ellipse's (§4.1)
+        var rect = new Shape.Polygon(List.of(new Complex(1, -1), new Complex(10, -1), new Complex(10, 1), new Complex(1, 1)));
+        assertThat(ConvergenceFactor.green(rect, 400).rho()).isLessThanOrEqualTo(rho + 1e-4);
+        // and it is optimal among the admissible a: nearby semi-axes give larger ρ_E
+        for (double da : new double[] {-1e-3, 1e-3}) {
+            double a = e.a() + da, b = 1 / Math.sqrt(1 - Math.pow(4.5 / a, 2));
+            assertThat(ConvergenceFactor.ellipse(e.c(), a, b)).isGreaterThanOrEqualTo(rho - 1e-15);
+        }
+    }
 }
