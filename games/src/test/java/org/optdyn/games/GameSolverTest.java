@@ -55,6 +55,11 @@ class GameSolverTest {
             // exact: ‖w_t‖² = 1.04^t, rounding of 4 steps in a 2×2 product: 1e-15 relative
             assertThat(gd[t - 1]).isCloseTo(Math.pow(1.04, t), within(1e-14));
         }
+        // ‖F(w_t)‖ = ‖A w_t‖ = 2‖w_t‖ for A = 2 × rotation
+        var gdTrace = GameSolver.run(game, Algorithm.of(new GD(0.1)), w0, 4).trajectory();
+        for (int t = 0; t <= 4; t++) {
+            assertThat(gdTrace.fieldNorm()[t]).isCloseTo(2 * gdTrace.distance()[t], within(1e-14));
+        }
         var eg = squares(GameSolver.run(game, Algorithm.of(new EG(0.1, 0.1)), w0, 4), 4);
         for (int t = 1; t <= 4; t++) {
             assertThat(eg[t - 1]).isCloseTo(Math.pow(0.9616, t), within(1e-14));
