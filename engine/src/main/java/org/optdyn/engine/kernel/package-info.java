@@ -17,6 +17,8 @@
  * <p>Results: elementwise kernels are bitwise identical between the two implementations (same IEEE operation
  * sequence, lane-wise FMA exactly where the scalar twin calls {@code Math.fma}). Reductions sum in a different order;
  * each is within {@code gamma_n * sum |x_i y_i|} of the exact sum and reproducible for a given provider and vector
- * shape (a 128-bit and a 256-bit run may differ in the last bits).
+ * shape (a 128-bit and a 256-bit run may differ in the last bits). The final lane reduction is pinned to lane order
+ * rather than {@code reduceLanes(ADD)}, whose association differs between interpreted and JIT-compiled code, so a
+ * result does not depend on whether the kernel was compiled yet.
  */
 package org.optdyn.engine.kernel;
