@@ -37,6 +37,11 @@ final class ProblemOptions {
             description = "Label-noise standard deviation ω (ls, phase-retrieval). Default: ${DEFAULT-VALUE}.")
     double noise;
 
+    @Option(names = "--start", paramLabel = "zero|warm:ALPHA,RHO", defaultValue = "zero",
+            description = "Start X0: zero (default), or warm:ALPHA,RHO = ALPHA X* plus a random direction orthogonal "
+                    + "to X* of norm RHO (phase retrieval needs it: X0 = 0 is a fixed point there).")
+    String start;
+
     @Option(names = "--d", paramLabel = "D",
             description = "Dimension; spectrum families are evaluated at this d. Default: 1024, or the number of "
                     + "eigenvalues of list:/file:.")
@@ -59,7 +64,26 @@ final class ProblemOptions {
 
     /** The problem, validated: every bad combination is a usage error. */
     record Problem(Converters.Model model, double[] eigenvalues, LearningRateSpec lr, double noise, int d,
-                   double[] times) {
+                   double[] times, WarmStart warm) {
+    }
+
+    /** X₀ = αX* + ρu with u ⊥ X* a unit vector; null in {@link Problem} means X₀ = 0. */
+    record WarmStart(double alpha, double rho) {
+        static WarmStart parse(String s) {
+            var t = s.strip();
+            if (t.equals("zero")) {
+                return null;
+            }
+            if (!t.startsWith("warm:")) {
+                throw new IllegalArgumentException("--start must be zero or warm:ALPHA,RHO, got '" + s + "'");
+            }
+            var v = Numbers.list("--start warm", t.substring(5));
+            if (v.length != 2 || !Double.isFinite(v[0]) || !(v[1] >= 0) || !Double.isFinite(v[1])) {
+                throw new IllegalArgumentException("--start warm:ALPHA,RHO needs finite ALPHA and RHO >= 0, got '"
+                        + s + "'");
+            }
+            return new WarmStart(v[0], v[1]);
+        }
     }
 
     Problem problem(CommandLine cl) {
@@ -76,13 +100,15 @@ final class ProblemOptions {
         int dim = d != null ? d : spectrum.defaultDimension(1024);
         double[] eig;
         double[] times;
+        WarmStart warm;
         try {
+            warm = WarmStart.parse(start);
             eig = spectrum.eigenvalues(dim);
             times = grid != null ? TimeGrid.parse(grid) : TimeGrid.logSpaced(tmax == null ? 10 : tmax, points == null ? 41 : points);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
-        return new Problem(model, eig, lr, noise, dim, times);
+        return new Problem(model, eig, lr, noise, dim, times, warm);
     }
 
     /** @return a writer to {@code --out} or to the command's standard output */

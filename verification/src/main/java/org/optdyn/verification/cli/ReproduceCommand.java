@@ -94,11 +94,14 @@ final class ReproduceCommand implements Callable<Integer> {
             outcomes.add(outcome);
         }
         var run = new RunSummary(size, seed, nThreads, started, Duration.ofNanos(System.nanoTime() - t0), outcomes);
+        long w0 = System.nanoTime();
         var written = ReportWriter.write(out, run);
+        var writeTime = Duration.ofNanos(System.nanoTime() - w0);
         var o = cl.getOut();
         o.println();
         o.print(SummaryTable.render(run));
-        o.println("Report: " + written.resolve("index.html"));
+        o.println("Report: " + written.resolve("index.html") + " (written in "
+                + org.optdyn.verification.report.Fmt.seconds(writeTime) + ")");
         o.flush();
         return run.passed() ? ExitCodes.OK : ExitCodes.CLAIM_FAILED;
     }

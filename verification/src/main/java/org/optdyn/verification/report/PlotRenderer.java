@@ -72,8 +72,11 @@ final class PlotRenderer {
         var st = chart.getStyler();
         st.setXAxisLogarithmic(figure.logX());
         st.setYAxisLogarithmic(figure.logY());
-        st.setLegendPosition(Styler.LegendPosition.OutsideS);
-        st.setLegendLayout(Styler.LegendLayout.Horizontal);
+        // Decade ticks only on log axes, and solid light grid lines: many decades of dashed minor grid lines
+        // made SVGs of megabytes (every dash becomes a path segment).
+        st.setXAxisLogarithmicDecadeOnly(true);
+        st.setYAxisLogarithmicDecadeOnly(true);
+        st.setPlotGridLinesStroke(new BasicStroke(0.6f));
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotBackgroundColor(Color.WHITE);
         st.setPlotGridLinesColor(new Color(225, 225, 225));
@@ -128,6 +131,14 @@ final class PlotRenderer {
             xs.setLineColor(col);
             xs.setLineWidth(theory ? 1.8f : 1.5f);
             xs.setLineStyle(theory ? new BasicStroke(1.8f) : SeriesLines.DASH_DASH);
+        }
+        long legendEntries = chart.getSeriesMap().values().stream().filter(x -> x.isShowInLegend()).count();
+        if (legendEntries <= 4) {
+            st.setLegendPosition(Styler.LegendPosition.OutsideS);
+            st.setLegendLayout(Styler.LegendLayout.Horizontal);
+        } else {
+            st.setLegendPosition(Styler.LegendPosition.OutsideE);
+            st.setLegendLayout(Styler.LegendLayout.Vertical);
         }
         if (dropped > 0) {
             notes.add(dropped + " point(s) not drawn (non-finite, or <= 0 on a logarithmic axis); the CSV files keep them");

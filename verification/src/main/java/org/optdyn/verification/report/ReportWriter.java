@@ -14,6 +14,11 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.optdyn.verification.experiment.Figure;
 import org.optdyn.verification.experiment.Series;
 
@@ -119,24 +124,69 @@ public final class ReportWriter {
 
     /** Writes the complete report into the (empty) folder {@code dir}. */
     static void writeInto(Path dir, RunSummary run) throws IOException {
-        var figures = new ArrayList<List<FigureFiles>>();
-        for (var outcome : run.outcomes()) {
-            var name = outcome.info().name();
-            if (!name.matches("[A-Za-z0-9._-]+") || name.equals(".") || name.equals("..")) {
-                throw new IllegalArgumentException("experiment name must be a plain file name, got '" + name + "'");
+        // CSV files are written in order; plots are rendered on run.threads() workers (each figure is its own
+        // XChart chart and image, so rendering them concurrently shares no state).
+        var pool = Executors.newFixedThreadPool(Math.max(1, run.threads()), r -> {
+            var t = new Thread(r, "optdyn-plot");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            var pending = new ArrayList<List<Pending>>();
+            for (var outcome : run.outcomes()) {
+                var name = outcome.info().name();
+                if (!name.matches("[A-Za-z0-9._-]+") || name.equals(".") || name.equals("..")) {
+                    throw new IllegalArgumentException("experiment name must be a plain file name, got '" + name + "'");
+                }
+                pending.add(outcome instanceof ExperimentOutcome.Completed c
+                        ? writeFigures(dir, c, pool) : List.of());
             }
-            figures.add(outcome instanceof ExperimentOutcome.Completed c
-                    ? writeFigures(dir, c) : List.of());
+            var figures = new ArrayList<List<FigureFiles>>();
+            for (var list : pending) {
+                var done = new ArrayList<FigureFiles>();
+                for (var p : list) {
+                    done.add(p.await(dir));
+                }
+                figures.add(done);
+            }
+            Files.writeString(dir.resolve("summary.json"), Json.write(SummaryJson.of(run, figures)),
+                    StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("index.html"), HtmlPage.render(run, figures), StandardCharsets.UTF_8);
+        } finally {
+            pool.close(); // waits for running renders, so a failed write can delete the temporary folder safely
         }
-        Files.writeString(dir.resolve("summary.json"), Json.write(SummaryJson.of(run, figures)),
-                StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("index.html"), HtmlPage.render(run, figures), StandardCharsets.UTF_8);
     }
 
-    private static List<FigureFiles> writeFigures(Path root, ExperimentOutcome.Completed c) throws IOException {
+    /** A figure whose CSV files are written and whose plot is being rendered. */
+    private record Pending(Figure figure, String svg, String png, List<String> csv, Future<List<String>> render) {
+
+        FigureFiles await(Path root) throws IOException {
+            try {
+                return new FigureFiles(figure, svg, png, csv, render.get(), null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while rendering " + svg);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                // A figure that cannot be drawn is reported in the page; its CSV files are still written.
+                var error = e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
+                Files.deleteIfExists(root.resolve(svg));
+                Files.deleteIfExists(root.resolve(png));
+                return new FigureFiles(figure, null, null, csv, List.of(), error);
+            }
+        }
+    }
+
+    private static List<Pending> writeFigures(Path root, ExperimentOutcome.Completed c, ExecutorService pool)
+            throws IOException {
         var name = c.info().name();
         var expDir = Files.createDirectories(root.resolve(name));
-        var out = new ArrayList<FigureFiles>();
+        var out = new ArrayList<Pending>();
         var usedFigureIds = new HashSet<String>();
         for (var f : c.result().figures()) {
             var id = f.id();
@@ -157,19 +207,8 @@ public final class ReportWriter {
             }
             String svg = name + "/" + id + ".svg";
             String png = name + "/" + id + ".png";
-            List<String> notes = List.of();
-            String error = null;
-            try {
-                notes = PlotRenderer.render(f, root.resolve(svg), root.resolve(png));
-            } catch (RuntimeException e) {
-                // A figure that cannot be drawn is reported in the page; its CSV files are still written.
-                error = e.getClass().getSimpleName() + ": " + e.getMessage();
-                Files.deleteIfExists(root.resolve(svg));
-                Files.deleteIfExists(root.resolve(png));
-                svg = null;
-                png = null;
-            }
-            out.add(new FigureFiles(f, svg, png, List.copyOf(csv), notes, error));
+            Callable<List<String>> task = () -> PlotRenderer.render(f, root.resolve(svg), root.resolve(png));
+            out.add(new Pending(f, svg, png, List.copyOf(csv), pool.submit(task)));
         }
         return out;
     }

@@ -54,7 +54,7 @@ class OptdynCliTest {
             ''        | list reproduce ode simulate
             list      | name claim source
             reproduce | --all --size --seed --threads --out NAME
-            ode       | --model --spectrum --lr --noise --d --grid --tmax --points --rtol --out t,risk,lr
+            ode       | --model --spectrum --lr --noise --start --d --grid --tmax --points --rtol --out t,risk,lr
             simulate  | --model --spectrum --lr --noise --d --grid --tmax --points --seeds --seed --out risk_mean
             """)
     void everyCommandHasHelpThatNamesItsFlags(String command, String flags) {
@@ -152,10 +152,11 @@ class OptdynCliTest {
             ode      | --lr const:-1                     | const GAMMA must be finite and > 0
             ode      | --grid 0,2,1                      | must increase strictly
             ode      | --grid 0,1 --tmax 5               | --grid or --tmax/--points, not both
-            ode      | --rtol 0                          | --rtol must be in (0, 1)
             ode      | --model logistic --noise 0.5      | not modelled for logistic
             ode      | --spectrum two-point:1,2 --d 7    | even dimension
             ode      | --d                               | Missing required parameter
+            ode      | --start warm:1                    | --start warm:ALPHA,RHO
+            ode      | --rtol 1e-20                      | --rtol must be in [1e-14, 1e-2]
             simulate | --seeds 0                         | --seeds must be >= 1
             simulate | --noise -1                        | --noise must be finite and >= 0
             simulate | --spectrum list:1,2,3 --d 10      | multiple of 3
