@@ -53,7 +53,7 @@ public final class HighLineOde {
         var eq = new Equations(problem);
         TimeGrid grid = problem.grid();
         double[] y0 = eq.initialState();
-        var recorder = new Recorder(eq, grid, problem.options().recordGroupOverlaps());
+        var recorder = new Recorder(eq, grid, problem.options().recordsGroups(eq.groups, grid.size()));
         Observables obs0;
         try {
             obs0 = eq.observe(0.0, y0);

@@ -68,6 +68,19 @@ class DivergenceAndValidationTest {
     }
 
     @Test
+    void groupOverlapsAreRecordedAutomaticallyOnlyWhileSmall() {
+        var auto = OdeOptions.defaults();
+        assertThat(auto.recordsGroups(1000, 101)).isTrue();
+        assertThat(auto.recordsGroups(1_000_000, 101)).isFalse(); // 1e8 doubles per array would be 800 MB
+        assertThat(auto.withGroupOverlaps(true).recordsGroups(1_000_000, 101)).isTrue();
+        var tr = HighLineOde.solve(OdeProblem.of(GlmModel.leastSquares(), Spectra.identity(5),
+                LearningRateRule.constant(1), TimeGrid.of(0, 1)).withOptions(auto.withGroupOverlaps(false)))
+                .orElseThrow();
+        assertThat(tr.groupP()).isNull();
+        assertThatThrownBy(() -> tr.groupResiduals(0)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void cliSyntaxParsesIntoTheSameProblems() {
         assertThat(LearningRateRule.parse("const:0.5")).isEqualTo(new LearningRateRule.Constant(0.5));
         assertThat(LearningRateRule.parse("adagrad-norm:1,0.3")).isEqualTo(new LearningRateRule.AdaGradNorm(1, 0.3));

@@ -183,4 +183,47 @@ class GlmModelsTest {
         }
         assertThat(warm.targetOverlap()[warm.size() - 1]).isGreaterThan(0.9);
     }
+
+    @Test
+    void lineSearchAndPolyakOnLogisticUseTheGlmFormulasAtTheRecordedOverlaps() {
+        // §5.1 GLM: γ = 4Σλ²(H₁²p + 2H₁H₂c + H₂²s) / (2H₁m₂𝓘); §5.2: γ = A/(λ̄𝓘), both at B(t).
+        var sp = Spectra.twoPoint(2, 0.5, 2);
+        var grid = TimeGrid.of(0, 1, 3);
+        var ls = HighLineOde.solve(OdeProblem.of(GlmModel.logistic(), sp, new LearningRateRule.ExactLineSearch(),
+                grid)).orElseThrow();
+        var pk = HighLineOde.solve(OdeProblem.of(GlmModel.logistic(), sp, new LearningRateRule.Polyak(), grid))
+                .orElseThrow();
+        double[] lam = sp.eigenvalues();
+        for (int i = 0; i < grid.size(); i++) {
+            ModelTerms m = GlmModel.logistic().terms(ls.b11()[i], ls.b12()[i], ls.b22()[i], 0);
+            double num = 0;
+            for (int j = 0; j < lam.length; j++) {
+                num += lam[j] * lam[j] * (m.h1() * m.h1() * ls.groupP()[i][j]
+                        + 2 * m.h1() * m.h2() * ls.groupC()[i][j] + m.h2() * m.h2() * ls.groupS()[j]);
+            }
+            double expected = 4 * num / (2 * m.h1() * sp.secondMoment() * m.fisher());
+            // Same formula on the same recorded state: agreement to rounding.
+            assertThat(ls.learningRate()[i]).isCloseTo(expected, within(1e-12 * expected));
+            ModelTerms q = GlmModel.logistic().terms(pk.b11()[i], pk.b12()[i], pk.b22()[i], 0);
+            double polyak = q.distanceDecrease() / (sp.meanEigenvalue() * q.fisher());
+            assertThat(pk.learningRate()[i]).isCloseTo(polyak, within(1e-12 * polyak));
+        }
+        // Both greedy rules decrease their target: the KL for line search, D² for Polyak.
+        assertThat(ls.risk()[2]).isLessThan(ls.risk()[1]).isLessThan(ls.risk()[0]);
+        assertThat(pk.distanceSquared()[2]).isLessThan(pk.distanceSquared()[1]).isLessThan(pk.distanceSquared()[0]);
+    }
+
+    @Test
+    void leastSquaresLineSearchGeneralAndResidualFormsAgree() {
+        var sp = Spectra.twoPoint(1, 0.25, 2);
+        var p = OdeProblem.of(GlmModel.leastSquares(), sp, new LearningRateRule.ExactLineSearch(),
+                TimeGrid.of(0, 1, 5)).withNoise(0.3).withRelativeTolerance(1e-11);
+        var residual = HighLineOde.solve(p).orElseThrow();
+        var general = HighLineOde.solve(p.withOptions(p.options().withGeneralForm(true))).orElseThrow();
+        for (int i = 0; i < residual.size(); i++) {
+            // O(1) values, rtol 1e-11; the general form loses ~1e-16/𝓡 to cancellation (𝓡 ≥ 0.045 here).
+            assertThat(general.learningRate()[i]).isCloseTo(residual.learningRate()[i], within(1e-9));
+            assertThat(general.risk()[i]).isCloseTo(residual.risk()[i], within(1e-9));
+        }
+    }
 }

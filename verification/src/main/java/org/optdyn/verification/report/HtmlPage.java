@@ -136,7 +136,7 @@ final class HtmlPage {
                 }
                 h.append("</tbody>\n</table>\n");
                 for (var ff : figures) {
-                    figure(h, ff);
+                    figure(h, o.info().name(), ff);
                 }
                 if (!c.result().notes().isBlank()) {
                     h.append("<p class=\"notes\"><b>Notes.</b> ").append(esc(c.result().notes())).append("</p>\n");
@@ -153,13 +153,12 @@ final class HtmlPage {
                 .append("</code> · ran in ").append(Fmt.seconds(o.elapsed())).append("</p>\n</section>\n");
     }
 
-    private static void figure(StringBuilder h, ReportWriter.FigureFiles ff) {
+    private static void figure(StringBuilder h, String experiment, ReportWriter.FigureFiles ff) {
         var f = ff.figure();
-        h.append("<figure id=\"fig-").append(esc(f.id())).append("\">\n");
+        h.append("<figure id=\"fig-").append(esc(experiment)).append('-').append(esc(f.id())).append("\">\n");
         if (ff.svg() != null) {
             h.append("<a href=\"").append(esc(ff.png())).append("\"><img src=\"").append(esc(ff.svg()))
-                    .append("\" alt=\"").append(esc(f.title())).append("\" width=\"").append(PlotRenderer.WIDTH)
-                    .append("\" height=\"").append(PlotRenderer.HEIGHT).append("\"></a>\n");
+                    .append("\" alt=\"").append(esc(f.title())).append("\"></a>\n");
         } else {
             h.append("<p class=\"ERROR\">Plot could not be drawn: ").append(esc(ff.error())).append("</p>\n");
         }

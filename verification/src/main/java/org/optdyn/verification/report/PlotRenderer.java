@@ -67,7 +67,29 @@ final class PlotRenderer {
     }
 
     private static XYChart chart(Figure figure, List<String> notes) {
-        var chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(figure.title())
+        // Markers first (below), grouped by the seed-free name; then lines on top.
+        var markerGroups = new LinkedHashMap<String, List<Series>>();
+        var lines = new ArrayList<Series>();
+        for (var s : figure.series()) {
+            if (s.kind() == Series.Kind.SIMULATION_MARKERS) {
+                markerGroups.computeIfAbsent(group(s.name()), k -> new ArrayList<>()).add(s);
+            } else {
+                lines.add(s);
+            }
+        }
+        // Legend: below the plot when short, beside it (on a wider chart) when long.
+        var labels = new ArrayList<String>();
+        markerGroups.forEach((g, members) -> labels.add(members.size() > 1 ? g + " (" + members.size() + " seeds)"
+                : members.getFirst().name()));
+        lines.forEach(l -> labels.add(l.name()));
+        int chars = labels.stream().mapToInt(l -> l.length() + 6).sum();
+        int longest = labels.stream().mapToInt(String::length).max().orElse(0);
+        boolean below = labels.size() <= 4 && chars <= 100;
+        boolean beside = !below && longest <= 48;
+        int width = beside ? WIDTH + 6 * longest + 40 : WIDTH;
+        int height = below || beside ? HEIGHT : HEIGHT + 18 * labels.size();
+
+        var chart = new XYChartBuilder().width(width).height(height).title(figure.title())
                 .xAxisTitle(figure.xLabel()).yAxisTitle(figure.yLabel()).build();
         var st = chart.getStyler();
         st.setXAxisLogarithmic(figure.logX());
@@ -82,22 +104,14 @@ final class PlotRenderer {
         st.setPlotGridLinesColor(new Color(225, 225, 225));
         st.setMarkerSize(7);
         st.setAntiAlias(true);
+        st.setLegendPosition(beside ? Styler.LegendPosition.OutsideE : Styler.LegendPosition.OutsideS);
+        st.setLegendLayout(below ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
 
-        // Markers first (below), grouped by the seed-free name; then lines on top.
-        var markerGroups = new LinkedHashMap<String, List<Series>>();
-        var lines = new ArrayList<Series>();
-        for (var s : figure.series()) {
-            if (s.kind() == Series.Kind.SIMULATION_MARKERS) {
-                markerGroups.computeIfAbsent(group(s.name()), k -> new ArrayList<>()).add(s);
-            } else {
-                lines.add(s);
-            }
-        }
         var usedNames = new HashSet<String>();
-        int colour = 0;
         int dropped = 0;
+        int g = 0;
         for (var entry : markerGroups.entrySet()) {
-            var base = PALETTE[colour++ % PALETTE.length];
+            var base = PALETTE[g % PALETTE.length];
             var c = new Color(base.getRed(), base.getGreen(), base.getBlue(), 150);
             var members = entry.getValue();
             boolean legendShown = false;
@@ -107,8 +121,7 @@ final class PlotRenderer {
                 if (pts[0].length == 0) {
                     continue;
                 }
-                var label = members.size() > 1 && !legendShown
-                        ? entry.getKey() + " (" + members.size() + " seeds)" : s.name();
+                var label = members.size() > 1 && !legendShown ? labels.get(g) : s.name();
                 var xs = chart.addSeries(unique(label, usedNames), pts[0], pts[1]);
                 xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 xs.setMarker(SeriesMarkers.CIRCLE);
@@ -116,29 +129,30 @@ final class PlotRenderer {
                 xs.setShowInLegend(!legendShown);
                 legendShown = true;
             }
+            g++;
         }
-        for (var s : lines) {
-            var pts = drawable(s, figure);
-            dropped += s.x().length - pts[0].length;
-            if (pts[0].length == 0) {
-                continue;
-            }
-            var xs = chart.addSeries(unique(s.name(), usedNames), pts[0], pts[1]);
-            xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-            xs.setMarker(SeriesMarkers.NONE);
+        // As many lines as marker groups: the i-th line is the prediction for the i-th group, same colour.
+        boolean paired = lines.size() == markerGroups.size() && lines.size() > 1;
+        int colour = markerGroups.size();
+        for (int i = 0; i < lines.size(); i++) {
+            var s = lines.get(i);
             boolean theory = s.kind() == Series.Kind.THEORY_LINE;
-            var col = theory && lines.size() == 1 ? Color.BLACK : PALETTE[colour++ % PALETTE.length].darker();
-            xs.setLineColor(col);
-            xs.setLineWidth(theory ? 1.8f : 1.5f);
-            xs.setLineStyle(theory ? new BasicStroke(1.8f) : SeriesLines.DASH_DASH);
-        }
-        long legendEntries = chart.getSeriesMap().values().stream().filter(x -> x.isShowInLegend()).count();
-        if (legendEntries <= 4) {
-            st.setLegendPosition(Styler.LegendPosition.OutsideS);
-            st.setLegendLayout(Styler.LegendLayout.Horizontal);
-        } else {
-            st.setLegendPosition(Styler.LegendPosition.OutsideE);
-            st.setLegendLayout(Styler.LegendLayout.Vertical);
+            var col = paired ? PALETTE[i % PALETTE.length].darker()
+                    : theory && lines.size() == 1 ? Color.BLACK : PALETTE[colour++ % PALETTE.length].darker();
+            // A point the axes cannot show lifts the pen: the line is drawn in pieces, never bridged across it.
+            var pieces = pieces(s, figure);
+            dropped += s.x().length - pieces.stream().mapToInt(q -> q[0].length).sum();
+            boolean first = true;
+            for (var q : pieces) {
+                var xs = chart.addSeries(unique(s.name(), usedNames), q[0], q[1]);
+                xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                xs.setMarker(SeriesMarkers.NONE);
+                xs.setLineColor(col);
+                xs.setLineWidth(theory ? 1.8f : 1.5f);
+                xs.setLineStyle(theory ? new BasicStroke(1.8f) : SeriesLines.DASH_DASH);
+                xs.setShowInLegend(first);
+                first = false;
+            }
         }
         if (dropped > 0) {
             notes.add(dropped + " point(s) not drawn (non-finite, or <= 0 on a logarithmic axis); the CSV files keep them");
@@ -147,6 +161,32 @@ final class PlotRenderer {
             throw new IllegalStateException("figure '" + figure.id() + "' has no drawable point");
         }
         return chart;
+    }
+
+    /** @return the runs of consecutive drawable points of {@code s}, each as {x, y} */
+    static List<double[][]> pieces(Series s, Figure f) {
+        var x = s.x();
+        var y = s.y();
+        var out = new ArrayList<double[][]>();
+        int i = 0;
+        while (i < x.length) {
+            while (i < x.length && !drawable(x[i], y[i], f)) {
+                i++;
+            }
+            int j = i;
+            while (j < x.length && drawable(x[j], y[j], f)) {
+                j++;
+            }
+            if (j > i) {
+                out.add(new double[][] {java.util.Arrays.copyOfRange(x, i, j), java.util.Arrays.copyOfRange(y, i, j)});
+            }
+            i = j;
+        }
+        return out;
+    }
+
+    private static boolean drawable(double x, double y, Figure f) {
+        return Double.isFinite(x) && Double.isFinite(y) && (!f.logX() || x > 0) && (!f.logY() || y > 0);
     }
 
     private static String unique(String name, HashSet<String> used) {
@@ -165,9 +205,7 @@ final class PlotRenderer {
         var ox = new double[x.length];
         var oy = new double[y.length];
         for (int i = 0; i < x.length; i++) {
-            boolean ok = Double.isFinite(x[i]) && Double.isFinite(y[i])
-                    && (!f.logX() || x[i] > 0) && (!f.logY() || y[i] > 0);
-            if (ok) {
+            if (drawable(x[i], y[i], f)) {
                 ox[n] = x[i];
                 oy[n] = y[i];
                 n++;

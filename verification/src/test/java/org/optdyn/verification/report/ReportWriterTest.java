@@ -78,7 +78,7 @@ class ReportWriterTest {
                 "The fake risk decays like exp(-2t) within 1% &lt;for every seed&gt; &amp; every t.",
                 "Test fixture (no paper)", "src=\"fake-decay/risk.svg\"", "src=\"fake-decay/shape.svg\"",
                 "href=\"fake-decay/risk__ode.csv\"", "max relative gap", "./optdyn reproduce fake-decay --size test --seed 7",
-                "<th>seeds</th><td>3</td>", "<th>master seed</th><td>7</td>");
+                "<th>seeds</th><td>3</td>", "<th>master seed</th><td>7</td>", "<figure id=\"fig-fake-decay-risk\">");
         var json = Files.readString(out.resolve("summary.json"));
         assertThat(json).contains("\"seed\": 7", "\"status\": \"PASS\"", "\"passed\": true",
                 "\"csv\": \"fake-decay/risk__ode.csv\"", "\"kind\": \"SIMULATION_MARKERS\"", "\"relation\": \"<=\"",
@@ -171,6 +171,20 @@ class ReportWriterTest {
         assertThat(PlotRenderer.group("SGD seed 3, d = 2000")).isEqualTo("SGD d = 2000");
         assertThat(PlotRenderer.group("seed 12")).isEqualTo("simulation");
         assertThat(PlotRenderer.group("AdaGrad, d = 1024, seed=4")).isEqualTo("AdaGrad, d = 1024");
+    }
+
+    @Test
+    void aLineIsDrawnInPiecesAroundPointsTheAxesCannotShow() {
+        var lin = new Figure("f", "t", "x", "y", false, false, List.of());
+        var s = new Series("boundary", Series.Kind.THEORY_LINE, new double[] {0, 1, 2, 3, 4, 5},
+                new double[] {0, 1, Double.NaN, 3, 4, Double.NaN});
+        var p = PlotRenderer.pieces(s, lin);
+        assertThat(p).hasSize(2);
+        assertThat(p.get(0)[0]).containsExactly(0, 1);
+        assertThat(p.get(1)[1]).containsExactly(3, 4);
+        var logY = new Figure("f", "t", "x", "y", false, true, List.of());
+        assertThat(PlotRenderer.pieces(s, logY)).hasSize(2).first()
+                .satisfies(q -> assertThat(q[0]).containsExactly(1));
     }
 
     @Test
