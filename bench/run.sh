@@ -32,8 +32,18 @@ echo "run.sh: JMH on $(nproc) cores, $("$JAVA" -version 2>&1 | head -n 1); conso
 # 1 fork, 3 x 300 ms warm-up, 5 x 400 ms measurement per (kernel, impl, n).
 # KernelReport drives JMH through its API (same options as the JMH command line), sends JMH's console output to the
 # log (-o) and the raw means to the CSV, then prints the table.
-"$JAVA" --sun-misc-unsafe-memory-access=allow "${lock[@]}" -cp "$JAR" org.optdyn.bench.KernelReport \
-    'org\.optdyn\.bench\.(Double|Float)(KernelsBench|TriadBench)\.' \
-    -o "$base.log" -rf csv -rff "$base.csv" "$@" | tee "$base.txt"
-status=${PIPESTATUS[0]}
-if [ "$status" != 0 ]; then tail -n 30 "$base.log"; exit "$status"; fi
+# If another JMH run holds /tmp/jmh.lock (a shared machine), wait for it rather than disturb it: retry every 20 s
+# for up to 15 minutes.
+for attempt in $(seq 1 45); do
+  set +e
+  "$JAVA" --sun-misc-unsafe-memory-access=allow "${lock[@]}" -cp "$JAR" org.optdyn.bench.KernelReport \
+      'org\.optdyn\.bench\.(Double|Float)(KernelsBench|TriadBench)\.' \
+      -o "$base.log" -rf csv -rff "$base.csv" "$@" > "$base.txt" 2>&1
+  status=$?
+  set -e
+  if [ "$status" = 0 ] || ! grep -q "Unable to acquire the JMH lock" "$base.txt"; then break; fi
+  [ "$attempt" = 1 ] && echo "run.sh: another JMH run holds /tmp/jmh.lock; waiting for it (JMH_IGNORE_LOCK=1 skips this)"
+  sleep 20
+done
+if [ "$status" != 0 ]; then cat "$base.txt"; tail -n 30 "$base.log" 2>/dev/null; exit "$status"; fi
+cat "$base.txt"

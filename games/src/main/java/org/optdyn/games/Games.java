@@ -119,6 +119,41 @@ public final class Games {
     }
 
     /**
+     * A non-normal linear game {@code A = Q (D + εN) Qᵀ} (spectral-shapes.md §9.1.6): {@code D} block diagonal
+     * with the given block eigenvalues, {@code N} Gaussian on the entries strictly above the diagonal blocks
+     * (so the spectrum is still that of {@code D}), {@code Q} Haar. Same asymptotic rates as the normal game,
+     * plus a transient whose size grows with {@code ε}. Streams: Q, N, w*.
+     *
+     * @param blocks one eigenvalue per block
+     * @param eps    non-normality scale {@code >= 0}
+     * @param rng    the parent stream
+     * @return the game (no modes: not normal)
+     */
+    public static LinearGame nonNormal(Complex[] blocks, double eps, SplittableGenerator rng) {
+        if (!(eps >= 0) || !Double.isFinite(eps)) {
+            throw new IllegalArgumentException("eps must be finite and >= 0, got " + eps);
+        }
+        int p = 0;
+        for (Complex z : blocks) {
+            p += z.getImaginary() == 0 ? 1 : 2;
+        }
+        RandomGenerator qRng = rng.split(), nRng = rng.split(), wRng = rng.split();
+        RealMatrix q = haar(p, qRng);
+        int[] start = new int[blocks.length];
+        RealMatrix d = blockDiagonal(blocks, start, p);
+        for (int j = 0; j < blocks.length; j++) {
+            int end = j + 1 < blocks.length ? start[j + 1] : p;
+            for (int r = start[j]; r < end; r++) {
+                for (int c = end; c < p; c++) {
+                    d.setEntry(r, c, eps * nRng.nextGaussian());
+                }
+            }
+        }
+        RealMatrix a = q.multiply(d).multiplyTransposed(q);
+        return new LinearGame(rowMajor(a), gaussian(p, wRng), p / 2, null);
+    }
+
+    /**
      * A random normal game whose Jacobian eigenvalues fill {@code shape}: block-diagonal {@code D} of the sampled
      * spectrum ({@link SpectrumSampler}) conjugated by a Haar orthogonal {@code Q}; {@code w*} standard Gaussian.
      * Streams split from {@code rng} in order: Q, spectrum, w*.

@@ -130,7 +130,7 @@ public final class SpectrumSampler {
 
     /** §9.1.4: uniform in the upper half-ellipse, {@code s = √U}, {@code φ ~ Unif(0, π)}. */
     private static Complex ellipsePoint(double c, double a, double b, RandomGenerator rng, boolean wantReal) {
-        if (wantReal) {
+        if (wantReal || b == 0) {
             return a > 0 ? new Complex(c + a * (2 * rng.nextDouble() - 1)) : new Complex(c);
         }
         double s = Math.sqrt(rng.nextDouble()), phi = Math.PI * rng.nextDouble();

@@ -5,7 +5,9 @@ package org.optdyn.engine.kernel;
  * transform built only from IEEE lane operations (add, mul, fma, div, sqrt, bit manipulation). Two implementations
  * sit behind this interface: the scalar twin {@link ScalarGaussianKernels} and a Vector API one; they perform the
  * same operation sequence, so their outputs are <b>bitwise identical</b> on every platform and vector shape.
- * {@link #instance()} chooses one per process, following the {@code optdyn.simd} property of {@link Kernels}.
+ * {@link #instance()} chooses one per process, following the {@code optdyn.simd} property of {@link Kernels}; the
+ * Vector API one is wrapped so that the scalar twin serves requests until the vector code is compiled (the output is
+ * the same either way).
  *
  * <h2>Generator state</h2>
  * {@code state} is a {@code long[}{@value #STATE_LENGTH}{@code ]} laid out as four planes of {@value #STREAMS}
@@ -68,6 +70,11 @@ public interface GaussianKernels {
     /** @return the implementation chosen for this process (Vector API unless {@code -Doptdyn.simd=false}). */
     static GaussianKernels instance() {
         return GaussianKernelsProvider.INSTANCE;
+    }
+
+    /** @return the Vector API implementation without the warm-up wrapper, or the scalar twin if SIMD is off. */
+    static GaussianKernels vectorUnwrapped() {
+        return GaussianKernelsProvider.INSTANCE instanceof WarmingGaussianKernels w ? w.vector() : GaussianKernelsProvider.INSTANCE;
     }
 
     /** @return the scalar twin (for tests and for comparison benchmarks). */

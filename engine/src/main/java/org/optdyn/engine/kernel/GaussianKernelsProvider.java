@@ -24,7 +24,7 @@ final class GaussianKernelsProvider {
             return ScalarGaussianKernels.INSTANCE;
         }
         try {
-            return VectorGaussianKernels.create();
+            return new WarmingGaussianKernels(VectorGaussianKernels.create());
         } catch (LinkageError | RuntimeException e) {
             LOG.info("optdyn: scalar Gaussian kernels in use because the Vector API failed to initialize: " + e);
             return ScalarGaussianKernels.INSTANCE;

@@ -234,10 +234,16 @@ public final class Kernels {
         FLOATS.axpyInPlace(a, x, 0, y, 0, x.length);
     }
 
-    /** Validated {@link DoubleKernels#axpyInPlace} ({@code y} read and written). */
+    /**
+     * Validated {@link DoubleKernels#axpyInPlace} ({@code y} read and written; it may be the very slice {@code x} but
+     * not a shifted, overlapping slice of the same array, whose result would depend on the vector width).
+     */
     public static void axpyInPlace(double a, double[] x, int xOff, double[] y, int yOff, int n) {
         checkRange("x", Objects.requireNonNull(x, "x").length, xOff, n);
         checkRange("y", Objects.requireNonNull(y, "y").length, yOff, n);
+        if (xOff != yOff) { // the identical slice is fine (y = fma(a, y, y) lane by lane); a shifted one is not
+            requireNoOverlap("y", y, yOff, "x", x, xOff, n);
+        }
         DOUBLES.axpyInPlace(a, x, xOff, y, yOff, n);
     }
 
@@ -245,6 +251,9 @@ public final class Kernels {
     public static void axpyInPlace(float a, float[] x, int xOff, float[] y, int yOff, int n) {
         checkRange("x", Objects.requireNonNull(x, "x").length, xOff, n);
         checkRange("y", Objects.requireNonNull(y, "y").length, yOff, n);
+        if (xOff != yOff) { // the identical slice is fine (y = fma(a, y, y) lane by lane); a shifted one is not
+            requireNoOverlap("y", y, yOff, "x", x, xOff, n);
+        }
         FLOATS.axpyInPlace(a, x, xOff, y, yOff, n);
     }
 

@@ -55,7 +55,7 @@ final class VectorDoubleKernels implements DoubleKernels {
             acc0 = DoubleVector.fromArray(sp, x, xOff + i).fma(DoubleVector.fromArray(sp, y, yOff + i), acc0);
         }
         // Pairwise combination keeps the combining error at two roundings per lane before the lane reduction.
-        double s = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        double s = sumLanesInOrder(acc0.add(acc1).add(acc2.add(acc3)));
         // Scalar tail (fewer than `lanes` elements): the twin's lane operation, continuing the same sum.
         for (; i < n; i++) {
             s = ScalarDoubleKernels.dotLane(x[xOff + i], y[yOff + i], s);
@@ -89,7 +89,7 @@ final class VectorDoubleKernels implements DoubleKernels {
             DoubleVector x0 = DoubleVector.fromArray(sp, x, off + i);
             acc0 = x0.fma(x0, acc0);
         }
-        double s = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        double s = sumLanesInOrder(acc0.add(acc1).add(acc2.add(acc3)));
         for (; i < n; i++) {
             s = ScalarDoubleKernels.dotLane(x[off + i], x[off + i], s);
         }
@@ -215,6 +215,21 @@ final class VectorDoubleKernels implements DoubleKernels {
         }
     }
 
+    /**
+     * Sums the lanes of {@code v} in lane order, {@code ((v0 + v1) + v2) + ...}. The order is pinned on purpose:
+     * {@code reduceLanes(ADD)} leaves it unspecified, and in practice the interpreter's fallback and the C2
+     * intrinsic associate differently, so the same call could return results one ulp apart depending on whether
+     * the method was compiled yet. With the order pinned, a reduction is a function of its inputs and the vector
+     * shape only (style.md rule 15). Called once per reduction, so the cost is {@code lanes} extractions.
+     */
+    private static double sumLanesInOrder(DoubleVector v) {
+        double s = v.lane(0);
+        for (int l = 1, lanes = v.length(); l < lanes; l++) {
+            s += v.lane(l);
+        }
+        return s;
+    }
+
     // ---------------------------------------------------------------- memory segments (off-heap data)
     // Same anatomy and summation order as the array versions, with byte offsets: element k of x is at byte
     // (xOff + k) * Double.BYTES. Indices are long because off-heap data may exceed 2^31 elements.
@@ -250,7 +265,7 @@ final class VectorDoubleKernels implements DoubleKernels {
             acc0 = DoubleVector.fromMemorySegment(sp, x, xb + i * Double.BYTES, order)
                     .fma(DoubleVector.fromMemorySegment(sp, y, yb + i * Double.BYTES, order), acc0);
         }
-        double s = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        double s = sumLanesInOrder(acc0.add(acc1).add(acc2.add(acc3)));
         for (; i < n; i++) {
             s = ScalarDoubleKernels.dotLane(x.getAtIndex(ScalarDoubleKernels.LAYOUT, xOff + i),
                     y.getAtIndex(ScalarDoubleKernels.LAYOUT, yOff + i), s);

@@ -26,7 +26,8 @@ public final class Sgd implements DoubleUpdateRule {
     /**
      * SGD hyperparameters (the learning rate is given per step, see {@link LearningRateSchedule}).
      *
-     * @param momentum    {@code mu} in {@code [0, 1)}
+     * @param momentum    {@code mu} in {@code (-1, 1)}; negative values give the negative momentum that stabilises
+     *                    some game dynamics (Gidel et al. 2019, "Negative momentum for improved game dynamics")
      * @param nesterov    Nesterov's look-ahead form; requires {@code momentum > 0}
      * @param weightDecay coupled L2 coefficient {@code lambda}, finite and {@code >= 0}
      */
@@ -37,10 +38,12 @@ public final class Sgd implements DoubleUpdateRule {
 
         /** Validates the hyperparameters. */
         public Config {
-            Checks.unitInterval("momentum", momentum);
+            if (!(momentum > -1.0 && momentum < 1.0)) {
+                throw new IllegalArgumentException("momentum = " + momentum + ": must lie in (-1, 1)");
+            }
             Checks.finiteNonNegative("weightDecay", weightDecay);
             if (nesterov && momentum == 0.0) {
-                throw new IllegalArgumentException("nesterov = true needs momentum > 0, got momentum = " + momentum);
+                throw new IllegalArgumentException("nesterov = true needs momentum != 0, got momentum = " + momentum);
             }
         }
 

@@ -58,7 +58,7 @@ public final class QuadraticRunner {
                 problem.gradient(x, g);
                 if (recordGapAndGradient) {
                     // f(x) - f* = 1/2 (x - x*)^T H (x - x*) = 1/2 (x - x*)^T g
-                    gap[t] = 0.5 * (k.dot(x, 0, g, 0, d) - dotMinimizer(problem, g));
+                    gap[t] = 0.5 * (k.dot(x, 0, g, 0, d) - problem.minimizerDot(g));
                     grad[t] = k.sumOfSquares(g, 0, d);
                 }
             }
@@ -85,9 +85,5 @@ public final class QuadraticRunner {
             other = swap;
         }
         return new RunOutcome.Completed(dist, gap, grad);
-    }
-
-    private static double dotMinimizer(DenseQuadratic problem, double[] g) {
-        return problem.minimizerDot(g);
     }
 }

@@ -258,11 +258,11 @@ public final class StreamingSimulator {
                             throw new IllegalArgumentException("schedule returned " + lr + " at t = " + step * invD);
                         }
                     }
-                    case LearningRateRule.AdaGradNorm ag -> {
+                    case LearningRateRule.AdaGradNorm _ -> {
                         acc += gradNorm2 * invD * invD;          // accumulator first (§8 step 4)
                         lr = eta / Math.sqrt(acc);
                     }
-                    case LearningRateRule.ExactLineSearch ls -> {
+                    case LearningRateRule.ExactLineSearch _ -> {
                         refreshEigen();
                         double s1 = 0;
                         double s2 = 0;
@@ -275,7 +275,7 @@ public final class StreamingSimulator {
                         double risk = 0.5 * (s1 + noise * noise);
                         lr = risk > 0 ? s2 / (2 * m2 * risk) : 0;
                     }
-                    case LearningRateRule.Polyak p -> {
+                    case LearningRateRule.Polyak _ -> {
                         refreshEigen();
                         double risk = 0.5 * (proxy() + noise * noise);
                         lr = risk > 0 ? (2 * risk - noise * noise) / (2 * lamBar * risk) : 0;
@@ -294,7 +294,7 @@ public final class StreamingSimulator {
                     gi++;
                 }
                 if (step == n) {
-                    return new RunOutcome.Completed(run, rec.trajectory(gi, gridSteps, d, xiTarget, lambda));
+                    return new RunOutcome.Completed(run, rec.trajectory(gi, gridSteps, d, xiTarget));
                 }
                 // 4. the step X <- X - (g/d) grad
                 if (rule != null) {
@@ -316,7 +316,7 @@ public final class StreamingSimulator {
 
         private RunOutcome diverged(long step, String reason, int records) {
             return new RunOutcome.Diverged(run, step, (double) step / d, reason,
-                    rec.trajectory(records, gridSteps, d, xiTarget, lambda));
+                    rec.trajectory(records, gridSteps, d, xiTarget));
         }
 
         /** Records X_k ({@code xi} is current); @return false if an observable is non-finite. */
@@ -375,7 +375,7 @@ public final class StreamingSimulator {
             xt = overlapDimension > 0 ? new double[points][overlapDimension] : null;
         }
 
-        Trajectory trajectory(int count, long[] gridSteps, int d, double[] xiTarget, double[] lambda) {
+        Trajectory trajectory(int count, long[] gridSteps, int d, double[] xiTarget) {
             long[] steps = Arrays.copyOf(gridSteps, count);
             double[] t = new double[count];
             for (int j = 0; j < count; j++) {

@@ -1,5 +1,15 @@
 /**
  * Streaming (one-pass) problems with Gaussian data {@code a ~ N(0, K)} and the simulator that runs an optimizer
- * over fresh samples, recording observables on a time grid.
+ * over fresh samples, recording observables on a time grid (sgd-ode.md §1, §8).
+ *
+ * <pre>{@code
+ * var spec = SimulationSpec.of(Covariance.diagonal(Spectra.twoPoint(1024, 1, 0.25)),
+ *         new LabelModel.LeastSquares(0.5), new LearningRateRule.AdaGradNorm(1, 1),
+ *         InitialCondition.zeroStartUnitTarget(), TimeGrid.linear(10, 50, 1024));
+ * List<RunOutcome> runs = StreamingSimulator.runMany(spec, masterSeed, 30, threads);
+ * }</pre>
+ * Each {@link org.optdyn.engine.stream.RunOutcome} is either completed or diverged (with the step of blow-up);
+ * its {@link org.optdyn.engine.stream.Trajectory} holds t, the learning rate, the overlap matrix B, |X - X*|^2,
+ * |X|^2 and optionally the per-eigenvalue overlaps. Risks are evaluated from B by the theory layer.
  */
 package org.optdyn.engine.stream;

@@ -67,6 +67,15 @@ class KernelsFacadeTest {
     }
 
     @Test
+    void axpyOnAShiftedOverlappingSliceIsRejectedButTheIdenticalSliceIsAllowed() {
+        double[] a = {1, 2, 3, 4, 5, 6};
+        assertThatThrownBy(() -> Kernels.axpyInPlace(1.0, a, 0, a, 1, 5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("y must not alias x");
+        Kernels.axpyInPlace(1.0, a, 0, a, 0, 6);
+        assertThat(a).containsExactly(2, 4, 6, 8, 10, 12);
+    }
+
+    @Test
     void fusedStepsRejectMismatchedSlicesAndBadHyperparameters() {
         double[] x = new double[8];
         assertThatThrownBy(() -> Kernels.momentumStep(x, new double[4], new double[8], 0, 8, 0.1, 0.9, 0, false))

@@ -66,6 +66,8 @@ class BadInputTest {
         rejects(() -> Adam.Config.DEFAULT.withEpsilon(Double.NaN), "epsilon = NaN");
         rejects(() -> Adam.Config.adamW(-1e-4), "weightDecay = -1.0E-4");
         rejects(() -> Sgd.Config.heavyBall(1.0), "momentum = 1.0");
+        rejects(() -> Sgd.Config.heavyBall(-1.0), "momentum = -1.0");
+        rejects(() -> Sgd.Config.heavyBall(Double.NaN), "momentum = NaN");
         rejects(() -> Sgd.Config.heavyBall(0.9).withWeightDecay(Double.POSITIVE_INFINITY), "weightDecay = Infinity");
         rejects(() -> new Sgd.Config(0.0, true, 0.0), "nesterov", "momentum = 0.0");
         rejects(() -> new AdaGradNorm.Config(0.0), "b0 = 0.0");

@@ -216,6 +216,29 @@ class BilinearGameTest {
         assertThat(Quadratics.norm(above)).isGreaterThan(1e12);
     }
 
+    @Test
+    void negativeMomentumMatchesPolyaksHeavyBallWithNegativeBeta() {
+        // Sgd's v = mu v + g, w -= eta v is Polyak's w_{t+1} = w_t - eta F(w_t) + mu (w_t - w_{t-1}) with w_{-1} = w_0,
+        // for any mu in (-1, 1): compare with that recurrence written out directly, 50 steps, mu = -0.3 (Gidel et al.
+        // 2019). Tolerance: the two forms round differently, ~1e-16 per step on O(1) values: 1e-13.
+        double mu = -0.3;
+        double[] w = W0.clone();
+        var heavy = DoubleOracleStep.of(new Sgd(2 * D, Sgd.Config.heavyBall(mu)));
+        double[] x = W0.clone();
+        double[] xPrev = W0.clone();
+        double[] f = new double[2 * D];
+        for (int t = 0; t < 50; t++) {
+            heavy.step(w, field, ETA);
+            field.gradient(x, f);
+            for (int i = 0; i < 2 * D; i++) {
+                double next = x[i] - ETA * f[i] + mu * (x[i] - xPrev[i]);
+                xPrev[i] = x[i];
+                x[i] = next;
+            }
+        }
+        assertThat(w).containsExactly(x, within(1e-13));
+    }
+
     // ---- small complex helpers ([re, im]) and rotations ----
 
     private static double[][] roots(double s) {

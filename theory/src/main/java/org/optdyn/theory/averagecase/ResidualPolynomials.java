@@ -17,8 +17,8 @@ import org.optdyn.theory.spectrum.SpectralQuadrature;
  *   Nesterov:  P_{t+1} = (1 - h_t lambda) [(1 + b_t) P_t - b_t P_{t-1}],        P_{-1} = P_0 = 1
  * </pre>
  * and the expected errors of Theorem A (section 1.4) as sums against a discrete measure
- * {@code sum_j w_j delta_{z_j}}: {@code E_l(t) = sum_j w_j z_j^l P_t(z_j)^2} for {@code l = 0, 1, 2}. The reductions
- * use the SIMD dot kernel.
+ * {@code sum_j w_j delta_{z_j}}: {@code E_l(t) = sum_j w_j z_j^l P_t(z_j)^2} for {@code l = 0, 1, 2}, computed in the
+ * elementwise recurrence pass followed by three SIMD dot kernels per step ({@code O(T * nodes)}).
  */
 public final class ResidualPolynomials {
 
@@ -82,52 +82,64 @@ public final class ResidualPolynomials {
      * @return the curves, truncated at the first non-finite value (reported as divergence)
      */
     public static ExpectedErrors expectedErrors(IterationSchedule schedule, SpectralQuadrature measure) {
+        // The recurrences are linear and homogeneous in P, so they run directly on u_j = sqrt(w_j) P_t(z_j)
+        // (u_0 = sqrt(w)). Per step: one elementwise pass (auto-vectorized by C2) writing u_{t+1} and z u_{t+1},
+        // then three SIMD reductions: E_0 = |u|^2, E_1 = <u, z u>, E_2 = |z u|^2 (reductions do not auto-vectorize).
+        // Four arrays of N doubles are touched per step (320 KB at N = 10^4: L2-resident on this machine).
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(measure, "measure");
         int steps = schedule.steps();
         double[] z = measure.nodes();
-        double[] w0 = measure.weights();
+        double[] w = measure.weights();
         int n = z.length;
-        double[] w1 = new double[n];
-        double[] w2 = new double[n];
-        for (int j = 0; j < n; j++) {
-            w1[j] = w0[j] * z[j];
-            w2[j] = w1[j] * z[j];
-        }
         double[] e0 = new double[steps + 1];
         double[] e1 = new double[steps + 1];
         double[] e2 = new double[steps + 1];
-        double[] p = new double[n];
+        double[] u = new double[n];
         double[] prev = new double[n];
-        double[] wp = new double[n];
-        Arrays.fill(p, 1.0);
-        Arrays.fill(prev, 1.0);
+        double[] zu = new double[n];
+        for (int j = 0; j < n; j++) {
+            u[j] = Math.sqrt(w[j]);
+            prev[j] = u[j];
+            zu[j] = z[j] * u[j];
+        }
         DoubleKernels k = Kernels.doubles();
+        boolean nesterov = schedule instanceof IterationSchedule.Nesterov;
         for (int t = 0; ; t++) {
-            // E_l(t) = sum_j (w_l[j] P_t[j]) P_t[j]: elementwise product, then the SIMD dot
-            e0[t] = weightedSquares(k, w0, p, wp);
-            e1[t] = weightedSquares(k, w1, p, wp);
-            e2[t] = weightedSquares(k, w2, p, wp);
+            e0[t] = k.sumOfSquares(u, 0, n);
+            e1[t] = k.dot(u, 0, zu, 0, n);
+            e2[t] = k.sumOfSquares(zu, 0, n);
             if (!Double.isFinite(e0[t]) || !Double.isFinite(e1[t]) || !Double.isFinite(e2[t])) {
                 return new ExpectedErrors(Arrays.copyOf(e0, t), Arrays.copyOf(e1, t), Arrays.copyOf(e2, t), t);
             }
             if (t == steps) {
                 break;
             }
-            step(schedule, t, z, p, prev);
-            double[] swap = p;
-            p = prev;
+            double h = schedule.step(t);
+            if (nesterov) {
+                double b = ((IterationSchedule.Nesterov) schedule).beta(t);
+                double onePlusB = 1.0 + b;
+                for (int j = 0; j < n; j++) {
+                    double zj = z[j];
+                    double q = (1.0 - h * zj) * (onePlusB * u[j] - b * prev[j]);
+                    prev[j] = q;
+                    zu[j] = zj * q;
+                }
+            } else {
+                double m = ((IterationSchedule.Momentum) schedule).momentum(t);
+                double onePlusM = 1.0 + m;
+                for (int j = 0; j < n; j++) {
+                    double zj = z[j];
+                    double q = (onePlusM - h * zj) * u[j] - m * prev[j];
+                    prev[j] = q;
+                    zu[j] = zj * q;
+                }
+            }
+            double[] swap = u;
+            u = prev;
             prev = swap;
         }
         return new ExpectedErrors(e0, e1, e2, -1);
-    }
-
-    private static double weightedSquares(DoubleKernels k, double[] w, double[] p, double[] scratch) {
-        int n = p.length;
-        for (int j = 0; j < n; j++) {
-            scratch[j] = w[j] * p[j];
-        }
-        return k.dot(scratch, 0, p, 0, n);
     }
 
     /** Convenience: the curves of a method for {@code steps} steps. */

@@ -5,10 +5,12 @@ import java.util.function.DoubleUnaryOperator;
 
 import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
 import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
 
 /**
  * Gauss–Hermite expectations under Gaussian laws (sgd-ode.md §2.7), on top of Hipparchus'
- * {@link GaussIntegratorFactory#hermite(int)} rule (physicists' weight e^{−ξ²}, nodes ξ_k, weights ϖ_k).
+ * {@link GaussIntegratorFactory#hermite(int)} rule for n ≤ 50 and Golub–Welsch beyond (physicists' weight e^{−ξ²},
+ * nodes ξ_k, weights ϖ_k).
  *
  * <ul>
  *   <li>1-D: E[g(√v z)] ≈ π^{−1/2} Σ_k ϖ_k g(√(2v) ξ_k), exact for polynomials of degree ≤ 2n−1.</li>
@@ -25,6 +27,11 @@ public final class GaussHermiteRule {
     public static final int DEFAULT_NODES = 50;
 
     private static final double SQRT_PI = Math.sqrt(Math.PI);
+    /**
+     * Largest n taken from Hipparchus' Hermite rule factory, whose recursive Newton iteration stops converging for
+     * larger n (it did not return for n = 80); Golub–Welsch is used beyond.
+     */
+    static final int HIPPARCHUS_MAX_NODES = 50;
 
     private final double[] nodes;
     private final double[] weights;
@@ -40,17 +47,56 @@ public final class GaussHermiteRule {
         if (n < 1 || n > 400) {
             throw new IllegalArgumentException("n must be in [1, 400], got " + n);
         }
-        GaussIntegrator rule = new GaussIntegratorFactory().hermite(n);
-        nodes = new double[n];
-        weights = new double[n];
+        if (n <= HIPPARCHUS_MAX_NODES) {
+            GaussIntegrator rule = new GaussIntegratorFactory().hermite(n);
+            nodes = new double[n];
+            weights = new double[n];
+            for (int k = 0; k < n; k++) {
+                nodes[k] = rule.getPoint(k);
+                weights[k] = rule.getWeight(k);
+            }
+        } else {
+            double[][] nw = golubWelsch(n);
+            nodes = nw[0];
+            weights = nw[1];
+        }
         zNodes = new double[n];
         pWeights = new double[n];
         for (int k = 0; k < n; k++) {
-            nodes[k] = rule.getPoint(k);
-            weights[k] = rule.getWeight(k);
             zNodes[k] = Math.sqrt(2) * nodes[k];
             pWeights[k] = weights[k] / SQRT_PI;
         }
+    }
+
+    /**
+     * Golub–Welsch (sgd-ode.md §2.7): the nodes are the eigenvalues of the symmetric tridiagonal Jacobi matrix with
+     * zero diagonal and off-diagonals √(k/2), k = 1..n−1; the weights are √π v₁² with v₁ the first component of the
+     * unit eigenvector (Hipparchus {@link EigenDecompositionSymmetric} on the tridiagonal form). Returns
+     * {nodes, weights}, nodes ascending. Weights below ~1e-16 have only absolute accuracy (their terms are
+     * negligible in any expectation).
+     */
+    static double[][] golubWelsch(int n) {
+        double[] main = new double[n];
+        double[] off = new double[n - 1];
+        for (int k = 1; k < n; k++) {
+            off[k - 1] = Math.sqrt(k / 2.0);
+        }
+        var eig = new EigenDecompositionSymmetric(main, off);
+        double[] ev = eig.getEigenvalues();
+        Integer[] order = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(k -> ev[k]));
+        double[] x = new double[n];
+        double[] w = new double[n];
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            double v1 = eig.getEigenvector(i).getEntry(0);
+            x[k] = ev[i];
+            w[k] = SQRT_PI * v1 * v1;
+        }
+        return new double[][]{x, w};
     }
 
     /** The 50-node rule of sgd-ode.md §2.7. */

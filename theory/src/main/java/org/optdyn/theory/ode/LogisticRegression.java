@@ -30,8 +30,13 @@ public record LogisticRegression(int nodes) implements GlmModel {
         return STANDARD;
     }
 
+    /** Rules by node count, built once (Golub–Welsch beyond 50 nodes costs an eigen-decomposition). */
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, GaussHermiteRule> RULES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private GaussHermiteRule rule() {
-        return nodes == GaussHermiteRule.DEFAULT_NODES ? GaussHermiteRule.standard() : new GaussHermiteRule(nodes);
+        return nodes == GaussHermiteRule.DEFAULT_NODES ? GaussHermiteRule.standard()
+                : RULES.computeIfAbsent(nodes, GaussHermiteRule::new);
     }
 
     @Override

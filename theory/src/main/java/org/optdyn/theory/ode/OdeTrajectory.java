@@ -100,7 +100,7 @@ public record OdeTrajectory(double[] times, double[] risk, double[] learningRate
     /** Residuals r_j(t_i) = p_j − 2c_j + s_j at grid index i (fresh array). */
     public double[] groupResiduals(int i) {
         if (groupP == null) {
-            throw new IllegalStateException("group overlaps were not recorded (OdeOptions.recordGroupOverlaps)");
+            throw new IllegalStateException("group overlaps were not recorded (OdeOptions.groupRecording)");
         }
         double[] r = new double[groupS.length];
         for (int j = 0; j < r.length; j++) {

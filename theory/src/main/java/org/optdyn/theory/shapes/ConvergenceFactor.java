@@ -161,11 +161,17 @@ public final class ConvergenceFactor {
 
     /** @return the mean of {@code log|z - s|} over the straight panel {@code s in [A, B]} (§4.3). */
     static double panelPotential(Complex a, Complex b, Complex z) {
-        Complex d = b.subtract(a);
-        Complex w = z.subtract(a).divide(d);
-        Complex w1 = w.subtract(1);
-        double t1 = w.norm() == 0 ? 0 : w.multiply(w.log()).getReal();
-        double t2 = w1.norm() == 0 ? 0 : w1.multiply(w1.log()).getReal();
-        return Math.log(d.norm()) + t1 - t2 - 1;
+        // primitive arithmetic (this fills the M×M collocation matrix): ω = (z - A)/(B - A)
+        double dr = b.getReal() - a.getReal(), di = b.getImaginary() - a.getImaginary();
+        double d2 = dr * dr + di * di;
+        double nr = z.getReal() - a.getReal(), ni = z.getImaginary() - a.getImaginary();
+        double wr = (nr * dr + ni * di) / d2, wi = (ni * dr - nr * di) / d2;
+        return 0.5 * Math.log(d2) + xLogX(wr, wi) - xLogX(wr - 1, wi) - 1;
+    }
+
+    /** @return {@code Re[w log w]} (principal logarithm), 0 at {@code w = 0}. */
+    private static double xLogX(double wr, double wi) {
+        double m = Math.hypot(wr, wi);
+        return m == 0 ? 0 : wr * Math.log(m) - wi * Math.atan2(wi, wr);
     }
 }

@@ -47,13 +47,23 @@ public sealed interface FirstOrderMethod {
         return new Complex[] {b.add(s).divide(2), b.subtract(s).divide(2)};
     }
 
-    /** @return {@code ρ_M(λ)}, the largest modulus of the characteristic roots at {@code λ}. */
+    /**
+     * @return {@code ρ_M(λ)}, the largest modulus of the characteristic roots at {@code λ} (same formula as
+     *         {@link #roots}, in primitive arithmetic: this is the inner loop of every min–max search)
+     */
     default double spectralRadius(Complex lambda) {
-        double r = 0;
-        for (Complex z : roots(lambda)) {
-            r = Math.max(r, z.norm());
+        Complex bc = b(lambda);
+        Complex cc = c(lambda);
+        double br = bc.getReal(), bi = bc.getImaginary();
+        if (cc == null) {
+            return Math.hypot(br, bi);
         }
-        return r;
+        // s = sqrt(b² - 4c), principal branch
+        double dr = br * br - bi * bi - 4 * cc.getReal(), di = 2 * br * bi - 4 * cc.getImaginary();
+        double m = Math.hypot(dr, di);
+        double sr = Math.sqrt(0.5 * (m + dr));
+        double si = Math.copySign(Math.sqrt(0.5 * (m - dr)), di);
+        return 0.5 * Math.max(Math.hypot(br + sr, bi + si), Math.hypot(br - sr, bi - si));
     }
 
     /** @return a rate per iteration converted to the rate per oracle call, {@code rate^{1/calls}}. */

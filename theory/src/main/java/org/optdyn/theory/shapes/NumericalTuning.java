@@ -53,18 +53,22 @@ public final class NumericalTuning {
         if (!(lo > 0) || !(hi > lo) || !Double.isFinite(hi)) {
             throw new IllegalArgumentException("need 0 < lo < hi finite, got lo = " + lo + ", hi = " + hi);
         }
+        // bracket on a strided subset of the points (every k-th point plus the last; the max over a subset can
+        // only be lower, so the bracket is widened by two grid cells), then Brent on all points
+        Complex[] coarse = points.length > 1000 ? stride(points, points.length / 500) : points;
         double[] grid = new double[GRID_POINTS];
         int best = 0;
-        double bestVal = Double.POSITIVE_INFINITY;
+        double coarseBest = Double.POSITIVE_INFINITY;
         for (int k = 0; k < GRID_POINTS; k++) {
             grid[k] = lo * Math.pow(hi / lo, (double) k / (GRID_POINTS - 1));
-            double v = Rates.rate(family.apply(grid[k]), points);
-            if (v < bestVal) {
-                bestVal = v;
+            double v = Rates.rate(family.apply(grid[k]), coarse);
+            if (v < coarseBest) {
+                coarseBest = v;
                 best = k;
             }
         }
-        double a = grid[Math.max(0, best - 1)], b = grid[Math.min(GRID_POINTS - 1, best + 1)];
+        double bestVal = Rates.rate(family.apply(grid[best]), points);
+        double a = grid[Math.max(0, best - 2)], b = grid[Math.min(GRID_POINTS - 1, best + 2)];
         var brent = new BrentOptimizer(1e-12, 1e-300);
         UnivariatePointValuePair p = brent.optimize(new MaxEval(10_000), GoalType.MINIMIZE,
                 new SearchInterval(a, b, grid[best]),
@@ -274,5 +278,29 @@ public final class NumericalTuning {
         }
         double a = 1 / Math.sqrt(p), b = 1 / Math.sqrt(q);
         return c > a ? new double[] {a, b} : null;
+    }
+
+    /**
+     * The ellipse of smallest {@code ρ_E} centred at {@code c = (L+μ)/2} through the four corners of the rectangle
+     * {@code [μ, L] × [-ε', ε']} (spectral-shapes.md §10.6): a bounded Brent search over
+     * {@code a in ((L-μ)/2, c)} with {@code b = ε'/√(1 - ((L-μ)/(2a))²)}. (Scaling both semi-axes by √2 instead
+     * would contain 0 for {@code κ > 5.83}.)
+     *
+     * @param mu       left edge, {@code > 0}
+     * @param l        right edge, {@code > mu}
+     * @param epsPrime half-height, {@code > 0}
+     * @return the enclosing ellipse
+     */
+    public static Shape.Ellipse enclosingEllipse(double mu, double l, double epsPrime) {
+        if (!(mu > 0) || !(l > mu) || !(epsPrime > 0)) {
+            throw new IllegalArgumentException("need 0 < mu < L and epsPrime > 0, got mu = " + mu + ", L = " + l
+                    + ", epsPrime = " + epsPrime);
+        }
+        double c = (l + mu) / 2, half = (l - mu) / 2;
+        DoubleUnaryOperator bOf = a -> epsPrime / Math.sqrt(1 - (half / a) * (half / a));
+        DoubleUnaryOperator rho = a -> ConvergenceFactor.ellipse(c, a, bOf.applyAsDouble(a));
+        double lo = half * (1 + 1e-12), hi = c * (1 - 1e-12);
+        double a = minimize(rho, lo, hi, 2001);
+        return new Shape.Ellipse(c, a, bOf.applyAsDouble(a));
     }
 }

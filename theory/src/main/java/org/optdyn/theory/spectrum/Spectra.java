@@ -18,6 +18,7 @@ import java.util.Locale;
  *   <tr><td>{@code two-point:L1,L2}</td><td>d/2 eigenvalues L1 (first), d/2 eigenvalues L2</td></tr>
  *   <tr><td>{@code power-law:BETA}</td><td>λ_i = ((i−½)/d)^{1/(1−β)}, i = 1..d</td></tr>
  *   <tr><td>{@code hl-family:S}</td><td>[HL] Fig. 2/3: λ_i ∝ (i/(d+1))^{−2/s}, mean 1</td></tr>
+ *   <tr><td>{@code marchenko-pastur:R[,S2]}</td><td>quantiles ((i−½)/d) of MP(r, σ²) (default σ² = 1, mean 1)</td></tr>
  *   <tr><td>{@code list:V1,V2,...}</td><td>the listed values, each repeated d/len times; {@code V*N} = N copies</td></tr>
  *   <tr><td>{@code file:PATH}</td><td>as {@code list}, values read from a text file (whitespace/commas, # comments)</td></tr>
  * </table>
@@ -92,6 +93,26 @@ public final class Spectra {
     }
 
     /**
+     * Marchenko–Pastur quantile spectrum: λ_i = F⁻¹((i−½)/d), i = 1..d, for the law MP(r, σ²) of
+     * {@link MarchenkoPastur} (mean σ², support σ²(1 ± √r)², an atom 1 − 1/r at 0 when r &gt; 1, which becomes one
+     * group of zero eigenvalues). The quantile-at-(i−½)/d rule is the one §8 uses for the power law; with σ² = 1 the
+     * mean eigenvalue tends to 1, so the stability threshold tends to 2.
+     *
+     * @param ratio  r = d/n &gt; 0
+     * @param sigma2 σ² &gt; 0
+     */
+    public static DiscreteSpectrum marchenkoPastur(double ratio, double sigma2, long d) {
+        checkDimension(d);
+        checkIntDimension(d);
+        var mp = new MarchenkoPastur(ratio, sigma2);
+        double[] ev = new double[(int) d];
+        for (int i = 1; i <= d; i++) {
+            ev[i - 1] = Math.max(0.0, mp.quantile((i - 0.5) / d));
+        }
+        return DiscreteSpectrum.ofEigenvalues(ev);
+    }
+
+    /**
      * Listed eigenvalues, each repeated d/len times (so {@code list(1000, 1, 0.25)} is the N3 two-point spectrum
      * at d = 1000).
      *
@@ -157,10 +178,19 @@ public final class Spectra {
                 }
                 case "power-law" -> powerLaw(Double.parseDouble(arg.trim()), d);
                 case "hl-family" -> hlFamily(Double.parseDouble(arg.trim()), d);
+                case "marchenko-pastur", "mp" -> {
+                    String[] p = arg.split(",");
+                    if (p.length < 1 || p.length > 2 || p[0].isBlank()) {
+                        throw new IllegalArgumentException("marchenko-pastur needs R[,SIGMA2], got '" + arg + "'");
+                    }
+                    yield marchenkoPastur(Double.parseDouble(p[0].trim()),
+                            p.length == 2 ? Double.parseDouble(p[1].trim()) : 1.0, d);
+                }
                 case "list" -> fromTokens(arg, d, "list");
                 case "file" -> fromFile(Path.of(arg.trim()), d);
                 default -> throw new IllegalArgumentException("unknown spectrum kind '" + kind + "' in '" + spec
-                        + "' (identity, two-point:L1,L2, power-law:BETA, hl-family:S, list:..., file:PATH)");
+                        + "' (identity, two-point:L1,L2, power-law:BETA, hl-family:S, marchenko-pastur:R[,S2], "
+                        + "list:..., file:PATH)");
             };
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("malformed number in spectrum spec '" + spec + "'", e);

@@ -63,7 +63,7 @@ class ResidualPolynomialsTest {
     }
 
     @Property(tries = 150)
-    void gcmRecurrenceMatchesHipparchusJacobiPolynomials(@ForAll @DoubleRange(min = -0.9, max = 3) double alpha,
+    void gcmRecurrenceMatchesTheExplicitJacobiSum(@ForAll @DoubleRange(min = -0.9, max = 3) double alpha,
                                                         @ForAll @DoubleRange(min = -0.9, max = 3) double beta,
                                                         @ForAll @DoubleRange(min = 0, max = 1) double lambda,
                                                         @ForAll @IntRange(min = 0, max = 7) int t) {

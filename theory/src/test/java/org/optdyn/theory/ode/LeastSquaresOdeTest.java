@@ -98,6 +98,32 @@ class LeastSquaresOdeTest {
     }
 
     @Test
+    void n5AdaGradNormIdentityRiskFollowsTheFirstIntegralAndPeaksAtRateTwo() {
+        // §4.3: along the path 𝓡 = 𝓡(0) + η² ln(s/b) − 2η(s − b), s = η/γ_t; for (η, b) = (1, 0.3) the risk first
+        // rises to 𝓡_max = 0.6108256238 (N5), reached when γ_t = 2.
+        var tr = solve(Spectra.identity(10), LearningRateRule.adaGradNorm(1, 0.3), 0.0,
+                TimeGrid.linear(2, 401).times());
+        double max = 0;
+        double gammaAtMax = 0;
+        for (int i = 0; i < tr.size(); i++) {
+            double s = 1 / tr.learningRate()[i];
+            double first = 0.5 + Math.log(s / 0.3) - 2 * (s - 0.3);
+            // Both sides O(1), ODE at rtol 1e-11.
+            assertThat(tr.risk()[i]).isCloseTo(first, within(1e-9));
+            if (tr.risk()[i] > max) {
+                max = tr.risk()[i];
+                gammaAtMax = tr.learningRate()[i];
+            }
+        }
+        // Grid spacing 0.005: near the peak 𝓡 is quadratic in t with |𝓡''| = O(1), so the sampled maximum is
+        // within ~1e-5 below the true peak, and γ there within ~0.05 of 2 (|γ'| ≤ γ³𝓡 ≈ 5).
+        double peak = ClosedForms.adaGradNormPeakRiskIdentity(1, 0.3, 0.5);
+        assertThat(peak).isCloseTo(0.6108256238, within(1e-10));
+        assertThat(max).isLessThanOrEqualTo(peak + 1e-9).isGreaterThan(peak - 1e-4);
+        assertThat(gammaAtMax).isCloseTo(2, within(0.05));
+    }
+
+    @Test
     void n5AdaGradNormIdentityNoiselessTrajectory() {
         var tr = solve(Spectra.identity(10), LearningRateRule.adaGradNorm(1, 1), 0.0, 1, 2, 5);
         assertThat(tr.riskAt(1)).isCloseTo(0.188224263, within(1e-9));

@@ -254,7 +254,7 @@ class SpectralShapeChecksTest {
     @Test
     void s7HalfDiskBoundsAndRatesOfGdEgAndOg() {
         var k = new Shape.HalfDisk(0.1, 1);
-        assertThat(ConvergenceFactor.green(k, 1000).rho()).isCloseTo(0.923570, within(1e-4));
+        assertThat(ConvergenceFactor.green(k, 800).rho()).isCloseTo(0.923570, within(1e-4));
         // the inscribed disk (diameter [μ, L]) is a subset: its factor is a lower bound
         assertThat(ConvergenceFactor.of(new Shape.Disk(0.55, 0.45))).isCloseTo(0.818182, within(PRINT6));
         var gd = ClosedForms.gd(k);
@@ -275,7 +275,7 @@ class SpectralShapeChecksTest {
         assertThat(og.rate()).isCloseTo(0.945198, within(OPT_RATE));
 
         var narrow = new Shape.HalfDisk(0.01, 1);
-        assertThat(ConvergenceFactor.green(narrow, 1000).rho()).isCloseTo(0.992308, within(1e-4));
+        assertThat(ConvergenceFactor.green(narrow, 800).rho()).isCloseTo(0.992308, within(1e-4));
         assertThat(NumericalTuning.bestGD(narrow).rate()).isCloseTo(0.999950, within(OPT_RATE));
         assertThat(Rates.rate(ClosedForms.extragradient(narrow).method(), narrow)).isCloseTo(0.990197, within(OPT_RATE));
         assertThat(Rates.rate(ClosedForms.extragradientUnequal(narrow).method(), narrow)).isCloseTo(0.99, within(SAMPLING));

@@ -92,7 +92,7 @@ final class WishartCurvesExperiment implements Experiment {
         long caseSeed = config.seed();
         for (var c : cases) {
             caseSeed = caseSeed * 31 + 17;
-            runCase(c, size, designFactor, caseSeed, config, checks, figures, notes);
+            runCase(c, size, caseSeed, config, checks, figures);
         }
         notes.append("Theory uses the same design edges as the simulated methods (section 9.3); matrices with a "
                 + "power-iteration estimate of lambda_max >= the design edge are redrawn. For r = 1/2 the design "
@@ -102,8 +102,7 @@ final class WishartCurvesExperiment implements Experiment {
         return new ExperimentResult(name(), checks, figures, params, notes.toString());
     }
 
-    private void runCase(Case c, Size size, double designFactor, long seed, RunConfig config, List<Check> checks,
-                         List<Figure> figures, StringBuilder notes) {
+    private void runCase(Case c, Size size, long seed, RunConfig config, List<Check> checks, List<Figure> figures) {
         int d = size.d();
         int n = (int) Math.round(d / c.ratio());
         int steps = c.steps();

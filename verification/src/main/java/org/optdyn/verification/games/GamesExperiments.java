@@ -12,6 +12,7 @@ public final class GamesExperiments {
 
     /** @return the suite's experiments, in report order. */
     public static List<Experiment> all() {
-        return List.of(new ShapeRatesExperiment());
+        return List.of(new ShapeRatesExperiment(), new BilinearMethodsExperiment(), new ContinuumExperiment(),
+                new AcceleratedConsensusExperiment(), new SpectralChecksExperiment());
     }
 }

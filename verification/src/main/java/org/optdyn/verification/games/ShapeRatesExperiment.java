@@ -88,7 +88,7 @@ final class ShapeRatesExperiment implements Experiment {
             Complex worst = Rates.worstPoint(c.method(), pts);
             LinearGame game = Games.randomInShape(c.shape(), p, rng, List.of(worst));
             double[] e0 = Games.gaussian(p, rng.split());
-            int steps = RateMeasurement.horizon(rho, 1e-8, cap);
+            int steps = RateMeasurement.horizon(rho, 1e-10, cap);
             var m = RateMeasurement.run(c.name(), game, e0, c.method(), rho, steps);
             config.progress().advance(i + 1, cases.size());
             return new Out(c, m, game.modes().orElseThrow().spectrum());
@@ -98,7 +98,7 @@ final class ShapeRatesExperiment implements Experiment {
         var params = ExperimentResult.parameterMap();
         params.put("dimension p", String.valueOf(p));
         params.put("seed", String.valueOf(config.seed()));
-        params.put("window", "[T/2, T], T = min(" + cap + ", ceil(ln 1e-8 / ln ρ))");
+        params.put("window", "[T/2, T], T = min(" + cap + ", ceil(ln 1e-10 / ln ρ))");
         for (Out o : outs) {
             checks.addAll(o.m().checks());
             params.put(o.c().id() + " method", o.c().method().label());
