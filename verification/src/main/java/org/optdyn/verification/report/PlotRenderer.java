@@ -132,13 +132,16 @@ final class PlotRenderer {
             }
             g++;
         }
-        // As many lines as marker groups: the i-th line is the prediction for the i-th group, same colour.
-        boolean paired = lines.size() == markerGroups.size() && lines.size() > 1;
+        // k lines per marker group (k >= 1, several groups): lines come in blocks of k, block i predicting group i,
+        // drawn in that group's colour.
+        int groups = markerGroups.size();
+        boolean paired = groups > 1 && !lines.isEmpty() && lines.size() % groups == 0;
+        int perGroup = paired ? lines.size() / groups : 1;
         int colour = markerGroups.size();
         for (int i = 0; i < lines.size(); i++) {
             var s = lines.get(i);
             boolean theory = s.kind() == Series.Kind.THEORY_LINE;
-            var col = paired ? PALETTE[i % PALETTE.length].darker()
+            var col = paired ? PALETTE[(i / perGroup) % PALETTE.length].darker()
                     : theory && lines.size() == 1 ? Color.BLACK : PALETTE[colour++ % PALETTE.length].darker();
             // A point the axes cannot show lifts the pen: the line is drawn in pieces, never bridged across it.
             var pieces = pieces(s, figure);
