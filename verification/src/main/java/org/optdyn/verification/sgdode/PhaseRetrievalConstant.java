@@ -43,7 +43,7 @@ final class PhaseRetrievalConstant implements Experiment {
     public ExperimentResult run(RunConfig config) {
         boolean full = config.size() == RunConfig.Size.FULL;
         int[] dims = full ? new int[] {1024, 4096} : new int[] {256, 1024};
-        int m = full ? 30 : 10;
+        int m = full ? 30 : 20;
         var progress = new Runs.Progress(config, (long) dims.length * m);
         var checks = new ArrayList<Check>();
         var figures = new ArrayList<Figure>();
