@@ -77,6 +77,26 @@ class CrossChecksTest {
     }
 
     @Test
+    void volterraFormMatchesTheIdentityClosedFormToItsOrder() {
+        // K = I, ω = 1, γ = 0.5: 𝓡(t) = 2/3 + e^{−0.75t}/3 (§3.3, N2); X₀ = 0, ‖X*‖ = 1 so r(0) = 1.
+        var sp = Spectra.identity(1);
+        var plain = LeastSquaresVolterra.solve(sp, new double[]{1}, 1, LearningRateRule.constant(0.5), 4, 400);
+        var extrap = LeastSquaresVolterra.solveExtrapolated(sp, new double[]{1}, 1, LearningRateRule.constant(0.5), 4,
+                400);
+        double worst = 0;
+        double worstExtrap = 0;
+        for (int n = 0; n <= 400; n++) {
+            double exact = 2.0 / 3 + Math.exp(-0.75 * n * 0.01) / 3;
+            worst = Math.max(worst, Math.abs(plain.risk()[n] - exact));
+            worstExtrap = Math.max(worstExtrap, Math.abs(extrap.risk()[n] - exact));
+        }
+        // Trapezoid: O(h²) with h = 0.01 and O(1) derivatives, ~1e-5; Richardson: O(h⁴), ~1e-9.
+        assertThat(worst).isLessThan(1e-4).isGreaterThan(1e-9);
+        assertThat(worstExtrap).isLessThan(1e-8);
+        assertThat(extrap.riskAt(1)).isCloseTo(0.8241221842, within(1e-8)); // N2: 𝓡(1)
+    }
+
+    @Test
     void volterraFormAgreesWithOdeForAdaGradNormAndSchedule() {
         var sp = Spectra.identity(10);
         var ode = HighLineOde.solve(OdeProblem.of(GlmModel.leastSquares(), sp, LearningRateRule.adaGradNorm(1, 1),

@@ -8,6 +8,7 @@ import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.TimeGrid;
+import org.optdyn.theory.ode.ClosedForms;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.InitialOverlaps;
 import org.optdyn.theory.ode.OdeProblem;
@@ -74,10 +75,9 @@ final class AdaGradNoiselessLimit implements Experiment {
         for (int ci = 0; ci < CONFIGS.size(); ci++) {
             Config c = CONFIGS.get(ci);
             DiscreteSpectrum spectrum = c.spectrum().apply(d);
-            double lambdaBar = spectrum.meanEigenvalue();
             // (a) the closed form reproduces N6 (the [HL] family value is the d = 1000 one; it depends on d only
             //     through lambdaBar = 1 exactly, so it holds for every d)
-            double closed = ClosedForms.adaGradLimit(c.eta(), c.b(), lambdaBar, c.targetNorm2());
+            double closed = ClosedForms.adaGradNormLimit(c.eta(), c.b(), spectrum, c.targetNorm2(), 0);
             checks.add(Check.atMost(c.label() + ": |closed-form gamma_inf - N6 value|", Math.abs(closed - c.n6()),
                     1e-9, "N6 values are printed to 10 digits; the Brent root is converged to 1e-15"));
             // (b) the ODE reaches the closed form

@@ -8,6 +8,7 @@ import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.RunOutcome;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.TimeGrid;
+import org.optdyn.theory.ode.ClosedForms;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.OdeOutcome;
 import org.optdyn.theory.spectrum.Spectra;
@@ -46,7 +47,7 @@ final class StabilityThreshold implements Experiment {
         var progress = new Runs.Progress(config, 2L * m);
         var checks = new ArrayList<Check>();
         var spectrum = Spectra.twoPoint(1, 0.25, d);
-        double gc = ClosedForms.stabilityThreshold(spectrum.meanEigenvalue());
+        double gc = ClosedForms.stabilityThreshold(spectrum);
         checks.add(Check.atMost("|2/lambdaBar - 3.2|", Math.abs(gc - 3.2), 1e-12, "N3: threshold 3.2 for {1, 0.25}"));
         var grid = TimeGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 40), d);
         double[] times = grid.times();

@@ -6,6 +6,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.HighLineOde;
 import org.optdyn.theory.ode.InitialOverlaps;
+import org.optdyn.theory.ode.LeastSquaresVolterra;
 import org.optdyn.theory.ode.OdeProblem;
 import org.optdyn.theory.ode.TimeGrid;
 import org.optdyn.theory.spectrum.DiscreteSpectrum;
@@ -21,7 +22,7 @@ import org.optdyn.verification.experiment.Series;
 final class VolterraVersusOde implements Experiment {
 
     private record Config(String id, String label, DiscreteSpectrum spectrum, double omega,
-                          org.optdyn.theory.ode.LearningRateRule rule, DoubleUnaryOperator gamma) {
+                          org.optdyn.theory.ode.LearningRateRule rule) {
     }
 
     private static final double HORIZON = 10;
@@ -50,12 +51,12 @@ final class VolterraVersusOde implements Experiment {
         DoubleUnaryOperator schedule = t -> 1.5 / (1 + t / 5);
         var configs = List.of(
                 new Config("n3", "two-point {1, 0.25}, gamma = 1, omega = 0.5 (N3)", Spectra.twoPoint(1, 0.25, 1000),
-                        0.5, org.optdyn.theory.ode.LearningRateRule.constant(1), t -> 1),
+                        0.5, org.optdyn.theory.ode.LearningRateRule.constant(1)),
                 new Config("noiseless", "two-point {2, 0.5}, gamma = 0.8, omega = 0", Spectra.twoPoint(2, 0.5, 1000),
-                        0, org.optdyn.theory.ode.LearningRateRule.constant(0.8), t -> 0.8),
+                        0, org.optdyn.theory.ode.LearningRateRule.constant(0.8)),
                 new Config("schedule", "four eigenvalues {2, 1, 0.5, 0.1}, gamma(t) = 1.5/(1 + t/5), omega = 0.3",
                         DiscreteSpectrum.ofGroups(new double[] {2, 1, 0.5, 0.1}, new long[] {250, 250, 250, 250}),
-                        0.3, new org.optdyn.theory.ode.LearningRateRule.Schedule(schedule, "1.5/(1+t/5)"), schedule));
+                        0.3, new org.optdyn.theory.ode.LearningRateRule.Schedule(schedule, "1.5/(1+t/5)")));
         var checks = new ArrayList<Check>();
         var figures = new ArrayList<Figure>();
         for (int ci = 0; ci < configs.size(); ci++) {
@@ -64,14 +65,14 @@ final class VolterraVersusOde implements Experiment {
             for (int n = 0; n <= steps; n++) {
                 times[n] = HORIZON * n / steps;
             }
-            double[] lambda = c.spectrum().eigenvalues();
-            double[] w = c.spectrum().weights();
             var init = InitialOverlaps.isotropic(c.spectrum());
             double[] r0 = init.residuals();
             var ode = HighLineOde.solve(OdeProblem.of(GlmModel.leastSquares(), c.spectrum(), c.rule(),
                     TimeGrid.of(times)).withNoise(c.omega()).withInitial(init)).orElseThrow();
-            double[] v = VolterraLeastSquares.richardson(lambda, w, r0, c.omega(), c.gamma(), HORIZON, steps);
-            double[] vFine = VolterraLeastSquares.richardson(lambda, w, r0, c.omega(), c.gamma(), HORIZON, 2 * steps);
+            double[] v = LeastSquaresVolterra.solveExtrapolated(c.spectrum(), r0, c.omega(), c.rule(), HORIZON, steps)
+                    .risk();
+            double[] vFine = LeastSquaresVolterra.solveExtrapolated(c.spectrum(), r0, c.omega(), c.rule(), HORIZON,
+                    2 * steps).risk();
             double gap = 0;
             double estimate = 0;
             double[] odeRisk = ode.risk();
