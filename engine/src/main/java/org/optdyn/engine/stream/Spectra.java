@@ -1,7 +1,9 @@
 package org.optdyn.engine.stream;
 
 /**
- * The finite-d spectra of the simulation protocol (sgd-ode.md §8 step 2), as eigenvalue arrays.
+ * The finite-d spectra of the simulation protocol (sgd-ode.md §8 step 2), as eigenvalue arrays: the one place their
+ * formulas are written (theory's {@code org.optdyn.theory.spectrum.Spectra} groups these arrays into a discrete
+ * spectrum, the command line's {@code --spectrum} evaluates them).
  */
 public final class Spectra {
 

@@ -10,7 +10,10 @@ import java.util.Locale;
 
 /**
  * Factories for the discrete spectra of sgd-ode.md §8 (simulation protocol), with its normalizations and
- * coordinate orders, and a parser for the command-line spectrum syntax.
+ * coordinate orders, and a parser for the command-line spectrum syntax. The per-coordinate formulas (power law,
+ * [HL] family) live once, in the engine's {@link org.optdyn.engine.stream.Spectra}; this class groups the engine's
+ * arrays into a {@link DiscreteSpectrum} (the constant spectra, identity and two-point, are built as groups
+ * directly, so d may exceed an array's length).
  *
  * <table>
  *   <caption>spec syntax of {@link #parse(String, long)}</caption>
@@ -60,12 +63,7 @@ public final class Spectra {
         if (!(beta < 1) || Double.isNaN(beta) || Double.isInfinite(beta)) {
             throw new IllegalArgumentException("beta must be finite and < 1, got " + beta);
         }
-        double[] ev = new double[(int) d];
-        double p = 1.0 / (1.0 - beta);
-        for (int i = 1; i <= d; i++) {
-            ev[i - 1] = Math.pow((i - 0.5) / d, p);
-        }
-        return DiscreteSpectrum.ofEigenvalues(ev);
+        return DiscreteSpectrum.ofEigenvalues(org.optdyn.engine.stream.Spectra.powerLawQuantiles((int) d, beta));
     }
 
     /**
@@ -80,16 +78,7 @@ public final class Spectra {
         if (!(s > 2) || Double.isInfinite(s)) {
             throw new IllegalArgumentException("s must be finite and > 2, got " + s);
         }
-        double[] ev = new double[(int) d];
-        double sum = 0;
-        for (int i = 1; i <= d; i++) {
-            ev[i - 1] = Math.pow(i / (d + 1.0), -2.0 / s);
-            sum += ev[i - 1];
-        }
-        for (int i = 0; i < d; i++) {
-            ev[i] = d * ev[i] / sum;
-        }
-        return DiscreteSpectrum.ofEigenvalues(ev);
+        return DiscreteSpectrum.ofEigenvalues(org.optdyn.engine.stream.Spectra.highLineFamily((int) d, s));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Locale;
+import org.optdyn.engine.stream.Spectra;
 
 /**
  * The {@code --spectrum} flag of {@code ode} and {@code simulate}: the eigenvalues of the data covariance K,
@@ -24,7 +25,8 @@ import java.util.Locale;
  *       multiple of k; without {@code --d}, d = k). A file holds numbers separated by commas, blanks or new lines;
  *       {@code #} starts a comment.</li>
  * </ul>
- * Every eigenvalue must be finite and ≥ 0, and at least one &gt; 0.
+ * Every eigenvalue must be finite and ≥ 0, and at least one &gt; 0. The formulas are the engine's
+ * {@link Spectra} (this type adds the parsing and the command-line messages).
  */
 sealed interface SpectrumSpec {
 
@@ -41,9 +43,7 @@ sealed interface SpectrumSpec {
         @Override
         public double[] eigenvalues(int d) {
             checkD(d);
-            var l = new double[d];
-            Arrays.fill(l, 1.0);
-            return l;
+            return Spectra.identity(d);
         }
     }
 
@@ -63,10 +63,7 @@ sealed interface SpectrumSpec {
             if (d % 2 != 0) {
                 throw new IllegalArgumentException("two-point spectrum needs an even dimension --d, got " + d);
             }
-            var l = new double[d];
-            Arrays.fill(l, 0, d / 2, l1);
-            Arrays.fill(l, d / 2, d, l2);
-            return l;
+            return Spectra.twoPoint(d, l1, l2);
         }
     }
 
@@ -81,11 +78,7 @@ sealed interface SpectrumSpec {
         @Override
         public double[] eigenvalues(int d) {
             checkD(d);
-            var l = new double[d];
-            for (int i = 1; i <= d; i++) {
-                l[i - 1] = Math.pow((i - 0.5) / d, 1.0 / (1.0 - beta));
-            }
-            return l;
+            return Spectra.powerLawQuantiles(d, beta);
         }
     }
 
@@ -100,16 +93,7 @@ sealed interface SpectrumSpec {
         @Override
         public double[] eigenvalues(int d) {
             checkD(d);
-            var l = new double[d];
-            double sum = 0;
-            for (int i = 1; i <= d; i++) {
-                l[i - 1] = Math.pow(i / (d + 1.0), -2.0 / s);
-                sum += l[i - 1];
-            }
-            for (int i = 0; i < d; i++) {
-                l[i] = d * l[i] / sum;
-            }
-            return l;
+            return Spectra.highLineFamily(d, s);
         }
     }
 
