@@ -3,6 +3,8 @@ package org.optdyn.verification.averagecase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SequencedMap;
+import java.util.random.RandomGenerator.SplittableGenerator;
+import java.util.random.RandomGeneratorFactory;
 
 import org.optdyn.engine.quadratic.DenseQuadratic;
 import org.optdyn.engine.quadratic.QuadraticRunner;
@@ -22,6 +24,7 @@ import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
 import org.optdyn.verification.experiment.Figure;
+import org.optdyn.verification.experiment.Parallel;
 import org.optdyn.verification.experiment.RunConfig;
 import org.optdyn.verification.experiment.Series;
 
@@ -115,7 +118,8 @@ final class WishartCurvesExperiment implements Experiment {
         }
         double upperDesign = c.designUpper();
         // per draw: [method][t] average of ||x_t - x*||^2 over the runs, or NaN if a run diverged
-        List<double[][]> perDraw = Replicates.run(seed, size.draws(), config.threads(), (idx, rng) -> {
+        SplittableGenerator root = RandomGeneratorFactory.<SplittableGenerator>of("L64X256MixRandom").create(seed);
+        List<double[][]> perDraw = Parallel.replicates(root, size.draws(), config.threads(), (idx, rng) -> {
             double[] h;
             DenseQuadratic q;
             int redraws = 0;

@@ -16,6 +16,7 @@ import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
 import org.optdyn.verification.experiment.Figure;
+import org.optdyn.verification.experiment.Parallel;
 import org.optdyn.verification.experiment.RunConfig;
 import org.optdyn.verification.experiment.Series;
 
@@ -63,11 +64,7 @@ final class AcceleratedConsensusExperiment implements Experiment {
         double[] sigma = RateMeasurement.sigmasWithMaximizers(n, 1, 10, methods);
         LinearGame game = Games.bilinear(sigma, 0, root.split());
         double[] e0 = Games.gaussian(2 * n, root.split());
-        var idx = new ArrayList<Integer>();
-        for (int i = 0; i < methods.size(); i++) {
-            idx.add(i);
-        }
-        List<RateMeasurement> ms = Parallel.map(idx, config.threads(), i -> {
+        List<RateMeasurement> ms = Parallel.mapIndices(methods.size(), config.threads(), i -> {
             double rho = Rates.rate(methods.get(i), shape);
             var r = RateMeasurement.run(labels.get(i), game, e0, methods.get(i), rho, RateMeasurement.horizon(rho, 1e-10, cap));
             config.progress().advance(i + 1, methods.size());

@@ -16,6 +16,7 @@ import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
 import org.optdyn.verification.experiment.Figure;
+import org.optdyn.verification.experiment.Parallel;
 import org.optdyn.verification.experiment.RunConfig;
 import org.optdyn.verification.experiment.Series;
 
@@ -57,22 +58,15 @@ final class ContinuumExperiment implements Experiment {
         int p = full ? 600 : 200;
         int cap = full ? 20_000 : 3000;
         SplittableGenerator root = Games.root(config.seed());
-        var streams = new ArrayList<SplittableGenerator>();
-        var idx = new ArrayList<Integer>();
-        for (int i = 0; i < EPS.length; i++) {
-            streams.add(root.split());
-            idx.add(i);
-        }
         record Out(double eps, RateMeasurement hb, RateMeasurement gd, Complex[] spectrum) {
         }
-        List<Out> outs = Parallel.map(idx, config.threads(), i -> {
+        List<Out> outs = Parallel.replicates(root, EPS.length, config.threads(), (i, rng) -> {
             var shape = ClosedForms.continuum(MU, L, EPS[i]);
             FirstOrderMethod hb = ClosedForms.heavyBall(shape).method();
             FirstOrderMethod gd = NumericalTuning.bestGD(shape).method();
             double rhoHb = Rates.rate(hb, shape), rhoGd = Rates.rate(gd, shape);
             var include = List.of(Rates.worstPoint(hb, Rates.evaluationPoints(hb, shape)),
                     Rates.worstPoint(gd, Rates.evaluationPoints(gd, shape)));
-            SplittableGenerator rng = streams.get(i);
             LinearGame game = Games.randomInShape(shape, p, rng, include);
             double[] e0 = Games.gaussian(p, rng.split());
             var mh = RateMeasurement.run("HB, ε = " + EPS[i], game, e0, hb, rhoHb, RateMeasurement.horizon(rhoHb, 1e-10, cap));

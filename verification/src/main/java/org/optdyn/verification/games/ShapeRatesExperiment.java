@@ -16,6 +16,7 @@ import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
 import org.optdyn.verification.experiment.Figure;
+import org.optdyn.verification.experiment.Parallel;
 import org.optdyn.verification.experiment.RunConfig;
 
 /** Claim 1 of issue 6: on random games filling each standard shape, the measured linear rate equals {@code ρ_M(K)}. */
@@ -70,19 +71,10 @@ final class ShapeRatesExperiment implements Experiment {
         int cap = full ? 20_000 : 3000;
         SplittableGenerator root = Games.root(config.seed());
         var cases = cases();
-        var streams = new ArrayList<SplittableGenerator>();
-        for (int i = 0; i < cases.size(); i++) {
-            streams.add(root.split());
-        }
-        var idx = new ArrayList<Integer>();
-        for (int i = 0; i < cases.size(); i++) {
-            idx.add(i);
-        }
         record Out(Case c, RateMeasurement m, Complex[] spectrum) {
         }
-        List<Out> outs = Parallel.map(idx, config.threads(), i -> {
+        List<Out> outs = Parallel.replicates(root, cases.size(), config.threads(), (i, rng) -> {
             Case c = cases.get(i);
-            SplittableGenerator rng = streams.get(i);
             Complex[] pts = Rates.evaluationPoints(c.method(), c.shape());
             double rho = Rates.rate(c.method(), pts);
             Complex worst = Rates.worstPoint(c.method(), pts);

@@ -184,23 +184,13 @@ final class Runs {
 
     /** Least-squares slope of {@code log y} against {@code log x}. */
     static double logLogSlope(double[] x, double[] y) {
-        int n = x.length;
-        double mx = 0;
-        double my = 0;
-        for (int i = 0; i < n; i++) {
-            mx += Math.log(x[i]);
-            my += Math.log(y[i]);
+        double[] lx = new double[x.length];
+        double[] ly = new double[y.length];
+        for (int i = 0; i < x.length; i++) {
+            lx[i] = Math.log(x[i]);
+            ly[i] = Math.log(y[i]);
         }
-        mx /= n;
-        my /= n;
-        double sxy = 0;
-        double sxx = 0;
-        for (int i = 0; i < n; i++) {
-            double dx = Math.log(x[i]) - mx;
-            sxy += dx * (Math.log(y[i]) - my);
-            sxx += dx * dx;
-        }
-        return sxy / sxx;
+        return slope(lx, ly);
     }
 
     /** Least-squares slope of {@code y} against {@code x}. */

@@ -45,12 +45,6 @@ class RateMeasurementTest {
     }
 
     @Test
-    void parallelMapKeepsInputOrder() {
-        var in = List.of(5, 3, 8, 1, 9, 2);
-        assertThat(Parallel.map(in, 3, x -> x * x)).containsExactly(25, 9, 64, 1, 81, 4);
-    }
-
-    @Test
     void experimentResultsDoNotDependOnTheThreadCount() {
         var e = new AcceleratedConsensusExperiment();
         var one = e.run(new RunConfig(RunConfig.Size.TEST, 7, 1, RunConfig.Progress.NONE));
