@@ -10,9 +10,9 @@ import java.util.SplittableRandom;
 import org.hipparchus.complex.Complex;
 import org.hipparchus.linear.EigenDecompositionNonSymmetric;
 import org.hipparchus.linear.MatrixUtils;
-import org.hipparchus.linear.QRDecomposition;
 import org.hipparchus.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
+import org.optdyn.engine.quadratic.RandomQuadratics;
 import org.optdyn.theory.shapes.FirstOrderMethod.CO;
 import org.optdyn.theory.shapes.FirstOrderMethod.EG;
 import org.optdyn.theory.shapes.FirstOrderMethod.GD;
@@ -304,27 +304,6 @@ class SpectralShapeChecksTest {
         assertThat(u).isGreaterThanOrEqualTo(ConvergenceFactor.of(new Shape.Segment(5, 10)) - 1e-4);
     }
 
-    /** Haar orthogonal matrix: QR of a Gaussian matrix, columns multiplied by the signs of diag(R) (§9.1). */
-    static RealMatrix haar(int n, SplittableRandom rnd) {
-        RealMatrix g = MatrixUtils.createRealMatrix(n, n);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                g.setEntry(i, j, gaussian(rnd));
-            }
-        }
-        var qr = new QRDecomposition(g);
-        RealMatrix q = qr.getQ().copy();
-        RealMatrix r = qr.getR();
-        for (int j = 0; j < n; j++) {
-            if (r.getEntry(j, j) < 0) {
-                for (int i = 0; i < n; i++) {
-                    q.setEntry(i, j, -q.getEntry(i, j));
-                }
-            }
-        }
-        return q;
-    }
-
     static double gaussian(SplittableRandom rnd) {
         return rnd.nextGaussian();
     }
@@ -343,7 +322,14 @@ class SpectralShapeChecksTest {
                 dn.setEntry(i, j, dn.getEntry(i, j) + 0.5 * gaussian(rnd));
             }
         }
-        RealMatrix q = haar(6, rnd);
+        // Haar orthogonal Q from the engine (any orthogonal Q leaves the spectrum and its conditioning unchanged)
+        RealMatrix q = MatrixUtils.createRealMatrix(6, 6);
+        double[] qd = RandomQuadratics.haarOrthogonal(6, rnd);
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 6; j++) {
+                q.setEntry(i, j, qd[6 * i + j]);
+            }
+        }
         RealMatrix a = q.multiply(dn).multiply(q.transpose());
         var meg = new MEG(0.00308532, 10, 0.686149);
         // M1(A) = (1+m) I - h (A - γA²), M2(A) = -m I

@@ -10,13 +10,11 @@ import org.optdyn.games.Games;
 import org.optdyn.games.LinearGame;
 import org.optdyn.theory.shapes.FirstOrderMethod;
 import org.optdyn.theory.shapes.NumericalTuning;
-import org.optdyn.theory.shapes.Rates;
 import org.optdyn.theory.shapes.Shape;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
 import org.optdyn.verification.experiment.Figure;
-import org.optdyn.verification.experiment.Parallel;
 import org.optdyn.verification.experiment.RunConfig;
 import org.optdyn.verification.experiment.Series;
 
@@ -61,15 +59,9 @@ final class AcceleratedConsensusExperiment implements Experiment {
             methods.add(NumericalTuning.ellfit(g, 1, 10).aco(g));
             labels.add("ACO γ = " + g);
         }
-        double[] sigma = RateMeasurement.sigmasWithMaximizers(n, 1, 10, methods);
-        LinearGame game = Games.bilinear(sigma, 0, root.split());
-        double[] e0 = Games.gaussian(2 * n, root.split());
-        List<RateMeasurement> ms = Parallel.mapIndices(methods.size(), config.threads(), i -> {
-            double rho = Rates.rate(methods.get(i), shape);
-            var r = RateMeasurement.run(labels.get(i), game, e0, methods.get(i), rho, RateMeasurement.horizon(rho, 1e-10, cap));
-            config.progress().advance(i + 1, methods.size());
-            return r;
-        });
+        var run = RateMeasurement.onBilinear(shape, n, methods, labels, root, cap, config, methods.size());
+        LinearGame game = run.game();
+        List<RateMeasurement> ms = run.measurements();
         var checks = new ArrayList<Check>();
         for (var m : ms) {
             checks.addAll(m.checks());

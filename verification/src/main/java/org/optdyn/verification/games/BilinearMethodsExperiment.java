@@ -21,7 +21,6 @@ import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
 import org.optdyn.verification.experiment.Figure;
-import org.optdyn.verification.experiment.Parallel;
 import org.optdyn.verification.experiment.RunConfig;
 import org.optdyn.verification.experiment.Series;
 
@@ -69,16 +68,10 @@ final class BilinearMethodsExperiment implements Experiment {
         var sq = ClosedForms.squaredHeavyBall(shape, 1 / SIGMA_MAX).method();
         List<FirstOrderMethod> methods = List.of(gd, eg, og, co, sq);
         List<String> labels = List.of("simultaneous GDA", "EG", "OG", "CO γ=1", "SQ-HB");
-        double[] sigma = RateMeasurement.sigmasWithMaximizers(n, SIGMA_MIN, SIGMA_MAX, methods);
-        LinearGame game = Games.bilinear(sigma, 0, root.split());
-        double[] e0 = Games.gaussian(2 * n, root.split());
-        List<RateMeasurement> ms = Parallel.mapIndices(methods.size(), config.threads(), i -> {
-            FirstOrderMethod m = methods.get(i);
-            double rho = Rates.rate(m, shape);
-            var r = RateMeasurement.run(labels.get(i), game, e0, m, rho, RateMeasurement.horizon(rho, 1e-10, cap));
-            config.progress().advance(i + 1, methods.size() + 1);
-            return r;
-        });
+        var run = RateMeasurement.onBilinear(shape, n, methods, labels, root, cap, config, methods.size() + 1);
+        LinearGame game = run.game();
+        double[] e0 = run.e0();
+        List<RateMeasurement> ms = run.measurements();
 
         var checks = new ArrayList<Check>();
         RateMeasurement gdm = ms.get(0);

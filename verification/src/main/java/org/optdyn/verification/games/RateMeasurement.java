@@ -2,17 +2,23 @@ package org.optdyn.verification.games;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.random.RandomGenerator.SplittableGenerator;
 
 import org.hipparchus.complex.Complex;
 import org.optdyn.games.Algorithm;
 import org.optdyn.games.GameSolver;
+import org.optdyn.games.Games;
 import org.optdyn.games.LinearGame;
 import org.optdyn.games.Modes;
 import org.optdyn.games.SolverOutcome;
 import org.optdyn.theory.shapes.FirstOrderMethod;
 import org.optdyn.theory.shapes.ModalPrediction;
+import org.optdyn.theory.shapes.Rates;
+import org.optdyn.theory.shapes.Shape;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Figure;
+import org.optdyn.verification.experiment.Parallel;
+import org.optdyn.verification.experiment.RunConfig;
 import org.optdyn.verification.experiment.Series;
 
 /**
@@ -103,6 +109,32 @@ record RateMeasurement(String label, FirstOrderMethod method, double predicted, 
             return cap;
         }
         return (int) Math.min(cap, Math.max(20, Math.ceil(Math.log(target) / Math.log(rho))));
+    }
+
+    /** One random bilinear game, its start error and the rate measurement of each method on them. */
+    record OnBilinear(LinearGame game, double[] e0, List<RateMeasurement> measurements) {
+    }
+
+    /**
+     * Measures every method on one bilinear game of dimension p = 2n whose singular values span {@code shape} and
+     * include each method's worst σ ({@link #sigmasWithMaximizers}); the game and the start error e₀ come from two
+     * splits of {@code root}. Method i is run for {@link #horizon}(ρ_i, 1e-10, cap) iterations with ρ_i its predicted
+     * rate on the shape, in parallel ({@link Parallel#mapIndices}, results in method order); each method advances
+     * the progress by one out of {@code progressTotal}.
+     */
+    static OnBilinear onBilinear(Shape.Bilinear shape, int n, List<FirstOrderMethod> methods, List<String> labels,
+                                 SplittableGenerator root, int cap, RunConfig config, int progressTotal) {
+        double[] sigma = sigmasWithMaximizers(n, shape.sigmaMin(), shape.sigmaMax(), methods);
+        LinearGame game = Games.bilinear(sigma, 0, root.split());
+        double[] e0 = Games.gaussian(2 * n, root.split());
+        List<RateMeasurement> ms = Parallel.mapIndices(methods.size(), config.threads(), i -> {
+            FirstOrderMethod m = methods.get(i);
+            double rho = Rates.rate(m, shape);
+            var r = run(labels.get(i), game, e0, m, rho, horizon(rho, 1e-10, cap));
+            config.progress().advance(i + 1, progressTotal);
+            return r;
+        });
+        return new OnBilinear(game, e0, ms);
     }
 
     static RateMeasurement run(String label, LinearGame game, double[] e0, FirstOrderMethod method, double predicted,
