@@ -46,17 +46,14 @@ final class OdeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--rtol must be in [1e-14, 1e-2], got " + rtol);
         }
         var p = problem.problem(cl);
-        OdeProblem ode;
-        try {
+        OdeProblem ode = ProblemOptions.orUsageError(cl, () -> {
             var spectrum = DiscreteSpectrum.ofEigenvalues(p.eigenvalues());
-            ode = OdeProblem.of(model(p.model()), spectrum, rule(p.lr()), TimeGrid.of(p.times()))
+            return OdeProblem.of(model(p.model()), spectrum, rule(p.lr()), TimeGrid.of(p.times()))
                     .withNoise(p.noise())
                     .withInitial(p.warm() == null ? InitialOverlaps.isotropic(spectrum)
                             : InitialOverlaps.isotropicWarmStart(spectrum, p.warm().alpha(), p.warm().rho()))
                     .withOptions(OdeOptions.defaults().withRelativeTolerance(rtol).withGroupOverlaps(false));
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cl, e.getMessage());
-        }
+        });
         var outcome = HighLineOde.solve(ode);
         var tr = outcome.trajectory();
         var t = tr.times();

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -98,17 +99,23 @@ final class ProblemOptions {
                     "--noise is not modelled for logistic regression (sgd-ode.md §9 item 3); use --noise 0");
         }
         int dim = d != null ? d : spectrum.defaultDimension(1024);
-        double[] eig;
-        double[] times;
-        WarmStart warm;
+        WarmStart warm = orUsageError(cl, () -> WarmStart.parse(start));
+        double[] eig = orUsageError(cl, () -> spectrum.eigenvalues(dim));
+        double[] times = orUsageError(cl, () -> grid != null ? TimeGrid.parse(grid)
+                : TimeGrid.logSpaced(tmax == null ? 10 : tmax, points == null ? 41 : points));
+        return new Problem(model, eig, lr, noise, dim, times, warm);
+    }
+
+    /**
+     * @return {@code build}'s value; its IllegalArgumentException (a bad flag value or combination found while
+     *         building) becomes a usage error of {@code cl} (exit code 2) with the same message
+     */
+    static <T> T orUsageError(CommandLine cl, Supplier<T> build) {
         try {
-            warm = WarmStart.parse(start);
-            eig = spectrum.eigenvalues(dim);
-            times = grid != null ? TimeGrid.parse(grid) : TimeGrid.logSpaced(tmax == null ? 10 : tmax, points == null ? 41 : points);
+            return build.get();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
-        return new Problem(model, eig, lr, noise, dim, times, warm);
     }
 
     /** @return a writer to {@code --out} or to the command's standard output */

@@ -59,15 +59,11 @@ final class SimulateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--threads must be >= 1, got " + threads);
         }
         var p = problem.problem(cl);
-        SimulationSpec sim;
-        try {
-            var cov = Covariance.diagonal(p.eigenvalues());
-            sim = SimulationSpec.of(cov, labels(p.model(), p.noise()), rule(p.lr()),
-                    p.warm() == null ? InitialCondition.zeroStartUnitTarget()
-                            : InitialCondition.warmStart(p.warm().alpha(), p.warm().rho()), TimeGrid.atTimes(p.times(), p.d()));
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cl, e.getMessage());
-        }
+        SimulationSpec sim = ProblemOptions.orUsageError(cl, () -> SimulationSpec.of(
+                Covariance.diagonal(p.eigenvalues()), labels(p.model(), p.noise()), rule(p.lr()),
+                p.warm() == null ? InitialCondition.zeroStartUnitTarget()
+                        : InitialCondition.warmStart(p.warm().alpha(), p.warm().rho()),
+                TimeGrid.atTimes(p.times(), p.d())));
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         var runs = StreamingSimulator.runMany(sim, seed, seeds, nThreads);
         var theoryModel = OdeCommand.model(p.model());
