@@ -69,12 +69,12 @@ public interface GaussianKernels {
 
     /** @return the implementation chosen for this process (Vector API unless {@code -Doptdyn.simd=false}). */
     static GaussianKernels instance() {
-        return GaussianKernelsProvider.INSTANCE;
+        return Kernels.gaussians();
     }
 
     /** @return the Vector API implementation without the warm-up wrapper, or the scalar twin if SIMD is off. */
     static GaussianKernels vectorUnwrapped() {
-        return GaussianKernelsProvider.INSTANCE instanceof WarmingGaussianKernels w ? w.vector() : GaussianKernelsProvider.INSTANCE;
+        return Kernels.gaussians() instanceof WarmingGaussianKernels w ? w.vector() : Kernels.gaussians();
     }
 
     /** @return the scalar twin (for tests and for comparison benchmarks). */
@@ -84,6 +84,6 @@ public interface GaussianKernels {
 
     /** @return whether the Vector API implementation is the one {@link #instance()} returns. */
     static boolean simdActive() {
-        return !(GaussianKernelsProvider.INSTANCE instanceof ScalarGaussianKernels);
+        return !(Kernels.gaussians() instanceof ScalarGaussianKernels);
     }
 }

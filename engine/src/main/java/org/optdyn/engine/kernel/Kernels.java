@@ -24,10 +24,12 @@ public final class Kernels {
 
     private static final DoubleKernels DOUBLES;
     private static final FloatKernels FLOATS;
+    private static final GaussianKernels GAUSSIANS;
 
     static {
         DoubleKernels d = ScalarDoubleKernels.INSTANCE;
         FloatKernels f = ScalarFloatKernels.INSTANCE;
+        GaussianKernels g = ScalarGaussianKernels.INSTANCE;
         String whyScalar;
         if ("false".equalsIgnoreCase(System.getProperty(SIMD_PROPERTY, "true").strip())) {
             whyScalar = "-D" + SIMD_PROPERTY + "=false is set; remove it to use the Vector API kernels";
@@ -41,11 +43,13 @@ public final class Kernels {
             try {
                 d = VectorProvider.doubles();
                 f = VectorProvider.floats();
+                g = VectorProvider.gaussians();
                 whyScalar = null;
             } catch (LinkageError | RuntimeException e) {
                 // e.g. an invalid test-only shape property, or a JVM whose vector module cannot be linked
                 d = ScalarDoubleKernels.INSTANCE;
                 f = ScalarFloatKernels.INSTANCE;
+                g = ScalarGaussianKernels.INSTANCE;
                 whyScalar = "the Vector API kernels failed to initialize (" + e + "); -D" + SIMD_PROPERTY
                         + "=false chooses the scalar ones explicitly";
             }
@@ -55,6 +59,7 @@ public final class Kernels {
         }
         DOUBLES = d;
         FLOATS = f;
+        GAUSSIANS = g;
     }
 
     /**
@@ -68,6 +73,11 @@ public final class Kernels {
 
         static FloatKernels floats() {
             return VectorFloatKernels.INSTANCE;
+        }
+
+        static GaussianKernels gaussians() {
+            // The warm-up wrapper serves the bitwise-identical scalar twin until the vector kernel runs compiled.
+            return new WarmingGaussianKernels(VectorGaussianKernels.create());
         }
 
         static String describe() {
@@ -87,6 +97,11 @@ public final class Kernels {
     /** @return the float kernels chosen for this process. */
     public static FloatKernels floats() {
         return FLOATS;
+    }
+
+    /** @return the Gaussian generator kernels chosen for this process (same rule as {@link #doubles()}). */
+    public static GaussianKernels gaussians() {
+        return GAUSSIANS;
     }
 
     /**

@@ -49,7 +49,7 @@ final class VectorGaussianKernels implements GaussianKernels {
     /** Double species: the project-wide shape of {@link VectorShapes} (at most 8 lanes for doubles). */
     private static final VectorSpecies<Double> D = VectorShapes.DOUBLE_SPECIES;
     /** Long species of the same shape (same lane count as {@link #D}). */
-    private static final VectorSpecies<Long> L = VectorSpecies.of(long.class, D.vectorShape());
+    private static final VectorSpecies<Long> L = VectorShapes.LONG_SPECIES;
 
     private VectorGaussianKernels() {
     }

@@ -31,6 +31,9 @@ final class VectorShapes {
     /** Species of the float kernels. */
     static final VectorSpecies<Float> FLOAT_SPECIES = FloatVector.SPECIES_PREFERRED.withShape(SHAPE);
 
+    /** Long species of the same shape as {@link #DOUBLE_SPECIES} (the Gaussian generator's xoshiro256+ lanes). */
+    static final VectorSpecies<Long> LONG_SPECIES = VectorSpecies.of(long.class, SHAPE);
+
     /**
      * Unroll factor of the reduction loops: 4 independent accumulators. An AVX2 FMA has a latency of 4 cycles and
      * the dot product issues at most one FMA per cycle (it is limited by two loads per cycle), so 4 chains in flight

@@ -15,10 +15,13 @@ import org.optdyn.engine.kernel.Kernels;
  * </pre>
  * The accumulator is updated before the step (the paper's {@code b_{j+1}^2 = b_j^2 + ||G(x_j)||^2},
  * {@code x_{j+1} = x_j - eta G(x_j) / b_{j+1}}), so the first step is already normalised. Cost: one reduction and
- * one axpy, two passes over the gradient. The accumulator is kept in double.
+ * one axpy, two passes over the gradient. The accumulator {@code b_t^2} and the step size {@code eta / b_t} are
+ * kept in {@literal double} in both precisions (a {@literal float} sum of {@code t} terms would lose {@code t u}
+ * relative accuracy); only the step size is rounded to the array precision.
  */
 public final class AdaGradNorm implements DoubleUpdateRule {
 
+    // double only: begin (the float twin shares these hyperparameters)
     /**
      * AdaGrad-Norm hyperparameters (the base learning rate {@code eta} is given per step).
      *
@@ -31,12 +34,13 @@ public final class AdaGradNorm implements DoubleUpdateRule {
             Checks.finitePositive("b0", b0);
         }
     }
+    // double only: end
 
     private static final DoubleKernels K = Kernels.doubles();
 
     private final int dimension;
     private final Config config;
-    private double accumulator;
+    private double accumulator; // double in both precisions
 
     /**
      * @param dimension number of parameters, {@code >= 1}
@@ -54,7 +58,7 @@ public final class AdaGradNorm implements DoubleUpdateRule {
     }
 
     /** @return the accumulator {@code b_t^2} after the last step ({@code b_0^2} before the first). */
-    public double accumulator() {
+    public double accumulator() { // double in both precisions
         return accumulator;
     }
 
@@ -62,8 +66,8 @@ public final class AdaGradNorm implements DoubleUpdateRule {
      * @param learningRate the base learning rate {@code eta}
      * @return the effective step size {@code eta / b_t} of the last step
      */
-    public double effectiveLearningRate(double learningRate) {
-        return learningRate / Math.sqrt(accumulator);
+    public double effectiveLearningRate(double learningRate) { // double in both precisions
+        return learningRate / Math.sqrt(accumulator); // double in both precisions
     }
 
     @Override
@@ -76,7 +80,9 @@ public final class AdaGradNorm implements DoubleUpdateRule {
         Checks.pair(params, grad, dimension);
         Checks.learningRate(learningRate);
         accumulator += K.sumOfSquares(grad, 0, dimension);
-        K.axpyInPlace(-learningRate / Math.sqrt(accumulator), grad, 0, params, 0, dimension);
+        double stepSize = learningRate / Math.sqrt(accumulator); // double in both precisions
+        K.axpyInPlace(-stepSize, grad, 0, // float: K.axpyInPlace((float) -stepSize, grad, 0,
+                params, 0, dimension);
     }
 
     @Override

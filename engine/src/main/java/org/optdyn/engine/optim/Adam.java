@@ -8,7 +8,9 @@ import org.optdyn.engine.kernel.Kernels;
 /**
  * Adam with bias correction (Kingma and Ba 2015, Algorithm 1), optional AMSGrad (Reddi, Kale and Kumar 2018,
  * Algorithm 2 with bias correction kept) and either coupled L2 weight decay or AdamW's decoupled weight decay
- * (Loshchilov and Hutter 2019, Algorithm 2), on {@code double[]} ({@link FloatAdam} is the {@code float[]} twin).
+ * (Loshchilov and Hutter 2019, Algorithm 2), on {@code double[]} ({@link FloatAdam} is the {@code float[]} twin,
+ * with the same {@link Adam.Config}; both compute the bias corrections {@code 1 - beta^t} in {@literal double}, so
+ * they do not drift with {@code t}, and the {@literal float} class rounds the kernel's scalars once per step).
  *
  * <p>With {@code m_0 = v_0 = 0}, step {@code t = 1, 2, ...}, learning rate {@code alpha_t}, all operations
  * elementwise (docs/theory/adam-rotation.md section 1):
@@ -29,6 +31,7 @@ import org.optdyn.engine.kernel.Kernels;
  */
 public final class Adam implements DoubleUpdateRule {
 
+    // double only: begin (the float twin shares these hyperparameters)
     /**
      * Adam hyperparameters (the learning rate {@code alpha_t} is given per step).
      *
@@ -83,6 +86,7 @@ public final class Adam implements DoubleUpdateRule {
             return new Config(beta1, beta2, epsilon, weightDecay, decoupled, on);
         }
     }
+    // double only: end
 
     private static final DoubleKernels K = Kernels.doubles();
 
@@ -110,7 +114,7 @@ public final class Adam implements DoubleUpdateRule {
     }
 
     /** @return AdamW with the default betas and eps and decoupled weight decay {@code lambda}. */
-    public static Adam adamW(int dimension, double lambda) {
+    public static Adam adamW(int dimension, double lambda) { // double in both precisions
         return new Adam(dimension, Config.adamW(lambda));
     }
 
@@ -134,13 +138,15 @@ public final class Adam implements DoubleUpdateRule {
         Checks.pair(params, grad, m.length);
         Checks.learningRate(learningRate);
         t++;
-        double bias1 = 1.0 - Math.pow(config.beta1(), t);
-        double bias2 = 1.0 - Math.pow(config.beta2(), t);
-        double lambda = config.weightDecay();
-        double l2 = config.decoupled() ? 0.0 : lambda;
-        double decay = config.decoupled() ? 1.0 - learningRate * lambda : 1.0;
-        K.adamStep(params, m, v, vMax, grad, 0, m.length, config.beta1(), config.beta2(),
-                learningRate / bias1, 1.0 / bias2, config.epsilon(), l2, decay);
+        double bias1 = 1.0 - Math.pow(config.beta1(), t); // double in both precisions
+        double bias2 = 1.0 - Math.pow(config.beta2(), t); // double in both precisions
+        double lambda = config.weightDecay(); // double in both precisions
+        double l2 = config.decoupled() ? 0.0 : lambda; // double in both precisions
+        double decay = config.decoupled() ? 1.0 - learningRate * lambda : 1.0; // double in both precisions
+        K.adamStep(params, m, v, vMax, grad, 0, m.length,
+                config.beta1(), config.beta2(), // float: (float) config.beta1(), (float) config.beta2(),
+                learningRate / bias1, 1.0 / bias2, // float: (float) (learningRate / bias1), (float) (1.0 / bias2),
+                config.epsilon(), l2, decay); // float: (float) config.epsilon(), (float) l2, (float) decay);
     }
 
     @Override

@@ -7,7 +7,8 @@ package org.optdyn.engine.optim;
  *
  * <p>Every update rule is also an oracle step: {@link #of(DoubleUpdateRule)} queries the oracle once at
  * {@code params} and hands the gradient to the rule (for a game with plain {@link Sgd} this is simultaneous
- * gradient descent-ascent). State is allocated at construction; steps allocate nothing.
+ * gradient descent-ascent). State is allocated at construction; steps allocate nothing. On {@code double[]}
+ * ({@link FloatOracleStep} is the {@code float[]} twin).
  */
 public interface DoubleOracleStep {
 

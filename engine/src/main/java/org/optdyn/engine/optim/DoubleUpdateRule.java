@@ -2,7 +2,8 @@ package org.optdyn.engine.optim;
 
 /**
  * An update rule that takes a gradient: a small state machine over a parameter array of fixed dimension
- * (Optax's {@code init}/{@code update}: the state is allocated once at construction, steps allocate nothing).
+ * (Optax's {@code init}/{@code update}: the state is allocated once at construction, steps allocate nothing), on
+ * {@code double[]} ({@link FloatUpdateRule} is the {@code float[]} twin).
  */
 public interface DoubleUpdateRule {
 

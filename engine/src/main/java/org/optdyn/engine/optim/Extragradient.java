@@ -21,7 +21,7 @@ public final class Extragradient implements DoubleOracleStep {
 
     private static final DoubleKernels K = Kernels.doubles();
 
-    private final double extrapolationRatio;
+    private final double extrapolationRatio; // double in both precisions
     private final double[] grad;
     private final double[] half;
 
@@ -34,7 +34,7 @@ public final class Extragradient implements DoubleOracleStep {
      * @param dimension          number of parameters, {@code >= 1}
      * @param extrapolationRatio {@code c}: the extrapolation uses learning rate {@code c eta}; finite, {@code > 0}
      */
-    public Extragradient(int dimension, double extrapolationRatio) {
+    public Extragradient(int dimension, double extrapolationRatio) { // double in both precisions
         Checks.dimension(dimension);
         this.extrapolationRatio = Checks.finitePositive("extrapolationRatio", extrapolationRatio);
         this.grad = new double[dimension];
@@ -42,7 +42,7 @@ public final class Extragradient implements DoubleOracleStep {
     }
 
     /** @return the extrapolation ratio {@code c}. */
-    public double extrapolationRatio() {
+    public double extrapolationRatio() { // double in both precisions
         return extrapolationRatio;
     }
 
@@ -57,7 +57,9 @@ public final class Extragradient implements DoubleOracleStep {
         Checks.length("params", params.length, n);
         Checks.learningRate(learningRate);
         oracle.gradient(params, grad);
-        K.xpayInto(params, 0, -extrapolationRatio * learningRate, grad, 0, half, 0, n);
+        double extrapolation = -extrapolationRatio * learningRate; // double in both precisions
+        K.xpayInto(params, 0, extrapolation, // float: K.xpayInto(params, 0, (float) extrapolation,
+                grad, 0, half, 0, n);
         oracle.gradient(half, grad);
         K.axpyInPlace(-learningRate, grad, 0, params, 0, n);
     }

@@ -2,7 +2,8 @@ package org.optdyn.engine.optim;
 
 /**
  * A first-order oracle: writes the gradient (for games, the vector field F) at {@code params} into
- * {@code gradOut}. Oracle steps (SAM, extragradient, optimistic gradient) call it more than once per step.
+ * {@code gradOut}, on {@code double[]} ({@link FloatGradientOracle} is the {@code float[]} twin). Oracle steps (SAM,
+ * extragradient, optimistic gradient) call it more than once per step.
  */
 @FunctionalInterface
 public interface GradientOracle {

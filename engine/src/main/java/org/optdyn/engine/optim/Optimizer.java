@@ -6,7 +6,8 @@ import org.optdyn.engine.kernel.Kernels;
 /**
  * A driver that applies an oracle step (or an update rule, through {@link DoubleOracleStep#of}) with a learning-rate
  * schedule, step by step, on {@code double[]} ({@link FloatOptimizer} is the {@code float[]} twin). Step {@code t}
- * (counting from 0 since construction or {@link #reset()}) uses the learning rate {@code schedule.at(t)}.
+ * (counting from 0 since construction or {@link #reset()}) uses the learning rate {@code schedule.at(t)}, which the
+ * {@literal float} driver rounds to {@literal float} once per step.
  *
  * <pre>{@code
  * var opt = Optimizer.of(Adam.withDefaults(n), LearningRateSchedule.constant(1e-2));
@@ -40,7 +41,7 @@ public final class Optimizer {
 
     /** @return the learning rate the next step will use. */
     public double nextLearningRate() {
-        return schedule.at(t);
+        return schedule.at(t); // float: return (float) schedule.at(t);
     }
 
     /**
@@ -51,7 +52,7 @@ public final class Optimizer {
      * @return the learning rate used
      */
     public double step(double[] params, GradientOracle oracle) {
-        double lr = schedule.at(t);
+        double lr = schedule.at(t); // float: float lr = (float) schedule.at(t);
         step.step(params, oracle, lr);
         t++;
         return lr;

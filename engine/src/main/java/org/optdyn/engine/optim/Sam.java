@@ -14,13 +14,14 @@ import org.optdyn.engine.kernel.Kernels;
  *   g_SAM = grad L(w + e)
  *   w     = Base(w, g_SAM, eta)               (the base rule steps from the unperturbed w)
  * </pre>
- * The {@code 1e-12} guard ({@link #NORM_GUARD}) only matters when {@code g = 0}, where it makes {@code e = 0}.
+ * The {@code 1e-12} guard ({@link Sam#NORM_GUARD}) only matters when {@code g = 0}, where it makes {@code e = 0}.
  * The base rule is any {@link DoubleUpdateRule}: {@link Sgd} (with momentum, as in the paper's experiments) or
  * {@link Adam}. On a quadratic {@code L = (1/2) w^T H w}, USAM is the linear map {@code I - eta H - eta rho H^2}
  * (sam.md 5.1) and normalised SAM settles on a 2-cycle along the top eigenvector (sam.md 5.2).
  */
 public final class Sam implements DoubleOracleStep {
 
+    // double only: begin (the float twin shares the guard and the hyperparameters)
     /** The guard added to {@code ||g||} in the normalised ascent step. */
     public static final double NORM_GUARD = 1e-12;
 
@@ -47,6 +48,7 @@ public final class Sam implements DoubleOracleStep {
             return new Config(rho, false);
         }
     }
+    // double only: end
 
     private static final DoubleKernels K = Kernels.doubles();
 
@@ -88,11 +90,12 @@ public final class Sam implements DoubleOracleStep {
         Checks.length("params", params.length, n);
         Checks.learningRate(learningRate);
         oracle.gradient(params, grad);
-        double scale = config.rho();
+        double scale = config.rho(); // double in both precisions
         if (config.normalized()) {
-            scale /= Math.sqrt(K.sumOfSquares(grad, 0, n)) + NORM_GUARD;
+            scale /= Math.sqrt(K.sumOfSquares(grad, 0, n)) + NORM_GUARD; // double in both precisions
         }
-        K.xpayInto(params, 0, scale, grad, 0, perturbed, 0, n);
+        K.xpayInto(params, 0, scale, // float: K.xpayInto(params, 0, (float) scale,
+                grad, 0, perturbed, 0, n);
         oracle.gradient(perturbed, grad);
         base.step(params, grad, learningRate);
     }

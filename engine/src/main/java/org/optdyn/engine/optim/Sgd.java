@@ -23,6 +23,7 @@ import org.optdyn.engine.kernel.Kernels;
  */
 public final class Sgd implements DoubleUpdateRule {
 
+    // double only: begin (the float twin shares these hyperparameters)
     /**
      * SGD hyperparameters (the learning rate is given per step, see {@link LearningRateSchedule}).
      *
@@ -62,6 +63,7 @@ public final class Sgd implements DoubleUpdateRule {
             return new Config(momentum, nesterov, lambda);
         }
     }
+    // double only: end
 
     private static final DoubleKernels K = Kernels.doubles();
 
@@ -104,8 +106,10 @@ public final class Sgd implements DoubleUpdateRule {
     public void step(double[] params, double[] grad, double learningRate) {
         Checks.pair(params, grad, velocity.length);
         Checks.learningRate(learningRate);
-        K.momentumStep(params, velocity, grad, 0, velocity.length,
-                learningRate, config.momentum(), config.weightDecay(), config.nesterov());
+        K.momentumStep(params, velocity, grad, 0, velocity.length, learningRate,
+                config.momentum(), // float: (float) config.momentum(),
+                config.weightDecay(), // float: (float) config.weightDecay(),
+                config.nesterov());
     }
 
     @Override
