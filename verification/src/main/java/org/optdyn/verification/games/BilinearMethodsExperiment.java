@@ -136,7 +136,7 @@ final class BilinearMethodsExperiment implements Experiment {
         figures.add(new Figure("shape", "Bilinear shape and its images under the methods' maps", "Re", "Im", false,
                 false, shapeSeries));
         figures.add(RateMeasurement.shapeFigure("roots-sqhb", "SQ-HB characteristic roots (|r| = ρ(K)² circle)", spec,
-                shape.boundarySample(100), sq, Rates.rate(sq, shape)));
+                RateMeasurement.boundaryForPlot(shape, 100), sq, Rates.rate(sq, shape)));
 
         var params = ExperimentResult.parameterMap();
         params.put("n (p = 2n)", String.valueOf(n));

@@ -11,6 +11,7 @@ import org.optdyn.games.Games;
 import org.optdyn.games.LinearGame;
 import org.optdyn.games.Modes;
 import org.optdyn.games.SolverOutcome;
+import org.optdyn.theory.shapes.Curve;
 import org.optdyn.theory.shapes.FirstOrderMethod;
 import org.optdyn.theory.shapes.ModalPrediction;
 import org.optdyn.theory.shapes.Rates;
@@ -282,6 +283,22 @@ record RateMeasurement(String label, FirstOrderMethod method, double predicted, 
             series.add(new Series("|r| = ρ", Series.Kind.REFERENCE_DASHED, re(circle), im(circle)));
         }
         return new Figure(id, title, "Re", "Im", false, false, series);
+    }
+
+    /**
+     * The boundary of {@code shape} for drawing: its curves (e.g. the two segments of a bilinear shape, or the members
+     * of a union) separated by a NaN point, where the plot breaks the line; a plain concatenation would draw false
+     * segments from one curve to the next.
+     */
+    static Complex[] boundaryForPlot(Shape shape, int pointsPerCurve) {
+        var out = new ArrayList<Complex>();
+        for (Curve curve : shape.boundary()) {
+            if (!out.isEmpty()) {
+                out.add(Complex.NaN);
+            }
+            out.addAll(List.of(curve.sample(pointsPerCurve)));
+        }
+        return out.toArray(Complex[]::new);
     }
 
     static double[] re(Complex[] z) {

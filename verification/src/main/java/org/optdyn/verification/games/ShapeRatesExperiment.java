@@ -96,7 +96,7 @@ final class ShapeRatesExperiment implements Experiment {
             params.put(o.c().id() + " method", o.c().method().label());
             params.put(o.c().id() + " T", String.valueOf(o.m().to()));
             figures.add(RateMeasurement.shapeFigure("shape-" + o.c().id(), o.c().name() + ": spectrum and roots r(λ)",
-                    o.spectrum(), o.c().shape().boundarySample(200), o.c().method(), o.m().predicted()));
+                    o.spectrum(), RateMeasurement.boundaryForPlot(o.c().shape(), 200), o.c().method(), o.m().predicted()));
             figures.add(new Figure("convergence-" + o.c().id(), o.c().name() + ": ‖w_t − w*‖", "iteration t",
                     "‖w_t − w*‖", false, true, o.m().curves(400)));
         }
