@@ -167,26 +167,29 @@ final class VectorDoubleKernels implements DoubleKernels {
         DoubleVector vMu = DoubleVector.broadcast(sp, mu);
         DoubleVector vWd = DoubleVector.broadcast(sp, wd);
         int i = off;
-        int upper = off + sp.loopBound(n);
-        // Two loops rather than `dir = nesterov ? ... : vi` inside one: a vector merged from two branches is a phi
-        // that C2's escape analysis cannot scalarize, so it was boxed on every iteration (measured 2x slower than
-        // the scalar twin at n = 1003).
-        if (nesterov) {
-            for (; i < upper; i += lanes) {
-                DoubleVector xi = DoubleVector.fromArray(sp, x, i);
-                DoubleVector gi = xi.fma(vWd, DoubleVector.fromArray(sp, g, i));  // fma(wd, x, g)
-                DoubleVector vi = DoubleVector.fromArray(sp, v, i).fma(vMu, gi);  // fma(mu, v, g')
-                vi.intoArray(v, i);
-                vi.fma(vMu, gi).fma(vNegLr, xi).intoArray(x, i);                  // fma(-lr, fma(mu, v, g'), x)
-            }
-        } else {
-            for (; i < upper; i += lanes) {
-                DoubleVector xi = DoubleVector.fromArray(sp, x, i);
-                DoubleVector gi = xi.fma(vWd, DoubleVector.fromArray(sp, g, i));  // fma(wd, x, g)
-                DoubleVector vi = DoubleVector.fromArray(sp, v, i).fma(vMu, gi);  // fma(mu, v, g')
-                vi.intoArray(v, i);
-                vi.fma(vNegLr, xi).intoArray(x, i);                               // fma(-lr, v, x)
-            }
+        int step = 2 * lanes;
+        // Two vectors per iteration with every load first: C2 cannot rule out that x, v and g overlap, so it keeps
+        // each load after the previous iteration's stores; grouping the loads gives it independent work. Measured
+        // (JMH, 3 forks, n = 10^4): doubles 1.19x the scalar twin (was 1.0x); floats still 0.82x, where C2's own
+        // auto-vectorization of the twin, with its runtime overlap check, stays ahead.
+        for (int upper = off + n - n % step; i < upper; i += step) {
+            DoubleVector x0 = DoubleVector.fromArray(sp, x, i);
+            DoubleVector x1 = DoubleVector.fromArray(sp, x, i + lanes);
+            DoubleVector g0 = x0.fma(vWd, DoubleVector.fromArray(sp, g, i));              // fma(wd, x, g)
+            DoubleVector g1 = x1.fma(vWd, DoubleVector.fromArray(sp, g, i + lanes));
+            DoubleVector v0 = DoubleVector.fromArray(sp, v, i).fma(vMu, g0);              // fma(mu, v, g')
+            DoubleVector v1 = DoubleVector.fromArray(sp, v, i + lanes).fma(vMu, g1);
+            v0.intoArray(v, i);
+            v1.intoArray(v, i + lanes);
+            storeMomentumParams(x, i, x0, v0, g0, vMu, vNegLr, nesterov);
+            storeMomentumParams(x, i + lanes, x1, v1, g1, vMu, vNegLr, nesterov);
+        }
+        for (int upper = off + sp.loopBound(n); i < upper; i += lanes) {
+            DoubleVector xi = DoubleVector.fromArray(sp, x, i);
+            DoubleVector gi = xi.fma(vWd, DoubleVector.fromArray(sp, g, i));
+            DoubleVector vi = DoubleVector.fromArray(sp, v, i).fma(vMu, gi);
+            vi.intoArray(v, i);
+            storeMomentumParams(x, i, xi, vi, gi, vMu, vNegLr, nesterov);
         }
         for (int end = off + n; i < end; i++) {
             ScalarDoubleKernels.momentumLane(x, v, g, i, negLr, mu, wd, nesterov);
@@ -235,6 +238,20 @@ final class VectorDoubleKernels implements DoubleKernels {
         for (int end = off + n; i < end; i++) {
             ScalarDoubleKernels.adamLane(x, m, v, vMax, g, i, beta1, beta2, c1, c2, stepSize, invBias2, eps,
                     l2, decay);
+        }
+    }
+
+    /**
+     * Stores {@code x = fma(-lr, dir, x)} with {@code dir = nesterov ? fma(mu, v, g') : v}. Each branch stores its own
+     * result: a vector merged from two branches is a phi that C2 boxes on every iteration (that made the momentum
+     * kernel 2x slower than its scalar twin at n = 1003); the branch is loop-invariant and C2 unswitches it.
+     */
+    private static void storeMomentumParams(double[] x, int i, DoubleVector xi, DoubleVector vi, DoubleVector gi,
+                                            DoubleVector vMu, DoubleVector vNegLr, boolean nesterov) {
+        if (nesterov) {
+            vi.fma(vMu, gi).fma(vNegLr, xi).intoArray(x, i);                           // fma(-lr, fma(mu, v, g'), x)
+        } else {
+            vi.fma(vNegLr, xi).intoArray(x, i);                                        // fma(-lr, v, x)
         }
     }
 
