@@ -384,11 +384,8 @@ public final class Kernels {
      */
     public static void momentumStep(double[] x, double[] v, double[] g, int off, int n,
                                     double lr, double mu, double wd, boolean nesterov) {
-        checkSameRange(off, n, "x", Objects.requireNonNull(x, "x").length, "v", Objects.requireNonNull(v, "v").length,
-                "g", Objects.requireNonNull(g, "g").length);
-        requireFinite("lr", lr);
-        requireFinite("mu", mu);
-        requireFinite("wd", wd);
+        checkMomentum(off, n, Objects.requireNonNull(x, "x").length, Objects.requireNonNull(v, "v").length,
+                Objects.requireNonNull(g, "g").length, lr, mu, wd);
         DOUBLES.momentumStep(x, v, g, off, n, lr, mu, wd, nesterov);
     }
 
@@ -398,11 +395,8 @@ public final class Kernels {
      */
     public static void momentumStep(float[] x, float[] v, float[] g, int off, int n,
                                     float lr, float mu, float wd, boolean nesterov) {
-        checkSameRange(off, n, "x", Objects.requireNonNull(x, "x").length, "v", Objects.requireNonNull(v, "v").length,
-                "g", Objects.requireNonNull(g, "g").length);
-        requireFinite("lr", lr);
-        requireFinite("mu", mu);
-        requireFinite("wd", wd);
+        checkMomentum(off, n, Objects.requireNonNull(x, "x").length, Objects.requireNonNull(v, "v").length,
+                Objects.requireNonNull(g, "g").length, lr, mu, wd);
         FLOATS.momentumStep(x, v, g, off, n, lr, mu, wd, nesterov);
     }
 
@@ -414,12 +408,9 @@ public final class Kernels {
     public static void adamStep(double[] x, double[] m, double[] v, double[] vMax, double[] g, int off, int n,
                                 double beta1, double beta2, double stepSize, double invBias2, double eps,
                                 double l2, double decay) {
-        checkSameRange(off, n, "x", Objects.requireNonNull(x, "x").length, "m", Objects.requireNonNull(m, "m").length,
-                "v", Objects.requireNonNull(v, "v").length);
-        checkRange("g", Objects.requireNonNull(g, "g").length, off, n);
-        if (vMax != null) {
-            checkRange("vMax", vMax.length, off, n);
-        }
+        checkAdamRanges(off, n, Objects.requireNonNull(x, "x").length, Objects.requireNonNull(m, "m").length,
+                Objects.requireNonNull(v, "v").length, Objects.requireNonNull(g, "g").length,
+                vMax == null ? -1 : vMax.length);
         checkAdam(beta1, beta2, stepSize, invBias2, eps, l2, decay);
         DOUBLES.adamStep(x, m, v, vMax, g, off, n, beta1, beta2, stepSize, invBias2, eps, l2, decay);
     }
@@ -428,14 +419,30 @@ public final class Kernels {
     public static void adamStep(float[] x, float[] m, float[] v, float[] vMax, float[] g, int off, int n,
                                 float beta1, float beta2, float stepSize, float invBias2, float eps,
                                 float l2, float decay) {
-        checkSameRange(off, n, "x", Objects.requireNonNull(x, "x").length, "m", Objects.requireNonNull(m, "m").length,
-                "v", Objects.requireNonNull(v, "v").length);
-        checkRange("g", Objects.requireNonNull(g, "g").length, off, n);
-        if (vMax != null) {
-            checkRange("vMax", vMax.length, off, n);
-        }
+        checkAdamRanges(off, n, Objects.requireNonNull(x, "x").length, Objects.requireNonNull(m, "m").length,
+                Objects.requireNonNull(v, "v").length, Objects.requireNonNull(g, "g").length,
+                vMax == null ? -1 : vMax.length);
         checkAdam(beta1, beta2, stepSize, invBias2, eps, l2, decay);
         FLOATS.adamStep(x, m, v, vMax, g, off, n, beta1, beta2, stepSize, invBias2, eps, l2, decay);
+    }
+
+    /** Range and hyperparameter checks shared by the double and float momentum steps. */
+    private static void checkMomentum(int off, int n, int xLength, int vLength, int gLength,
+                                      double lr, double mu, double wd) {
+        checkSameRange(off, n, "x", xLength, "v", vLength, "g", gLength);
+        requireFinite("lr", lr);
+        requireFinite("mu", mu);
+        requireFinite("wd", wd);
+    }
+
+    /** Range checks shared by the double and float Adam steps; {@code vMaxLength < 0} means no AMSGrad buffer. */
+    private static void checkAdamRanges(int off, int n, int xLength, int mLength, int vLength, int gLength,
+                                        int vMaxLength) {
+        checkSameRange(off, n, "x", xLength, "m", mLength, "v", vLength);
+        checkRange("g", gLength, off, n);
+        if (vMaxLength >= 0) {
+            checkRange("vMax", vMaxLength, off, n);
+        }
     }
 
     private static void checkAdam(double beta1, double beta2, double stepSize, double invBias2, double eps,
