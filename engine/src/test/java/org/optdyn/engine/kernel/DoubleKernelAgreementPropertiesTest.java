@@ -9,12 +9,12 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Property tests: the Vector API double kernels agree with their scalar twin on random lengths 0..2000 (so every
+ * Agreement tests: the Vector API double kernels agree with their scalar twin on lengths 0..2000 (so every
  * tail length modulo the lane count and the unroll step occurs), random offsets and random values spread over 41
  * binary orders of magnitude. Style.md rule 6, three tiers:
  * <ul>
@@ -28,22 +28,33 @@ import net.jqwik.api.constraints.IntRange;
  *       two differ by at most {@code 2 gamma_n sum |x_i y_i|}, which is asserted too. The values are chosen so that
  *       no product underflows (the bound assumes none) and nothing overflows.</li>
  * </ul>
- * The seed of each try comes from jqwik, so a failure is reproducible and shrinks to a small length.
+ * The inputs are the fixed {@link KernelCase}s: the branch lengths of the loop anatomy at offsets 0 and 9, then 120
+ * lengths, offsets and variants drawn from one master seed. Each case is named by its length, offsets and seed, so a
+ * failure says its input, and every run executes the same cases.
  */
 class DoubleKernelAgreementPropertiesTest {
 
     private static final DoubleKernels SIMD = VectorDoubleKernels.INSTANCE;
     private static final DoubleKernels SCALAR = ScalarDoubleKernels.INSTANCE;
 
+    /** Master seed of the drawn cases; 120 drawn cases besides the 40 branch-length ones. */
+    private static final long CASES_SEED = 20261206L;
+
+    static List<KernelCase> cases() {
+        return KernelCase.cases(VectorShapes.DOUBLE_SPECIES.length(), VectorShapes.UNROLL, CASES_SEED, 120);
+    }
+
     /** Largest binary exponent of the random values: magnitudes in [2^-20 * 2^-53, 2^20], products far from
      * underflow and overflow in both precisions. */
     private static final int MAX_EXPONENT = 20;
 
-    @Property(tries = 400)
-    void dotIsWithinGammaNOfTheExactSumForBothImplementations(
-            @ForAll @IntRange(min = 0, max = 2000) int n, @ForAll @IntRange(min = 0, max = 9) int xOff,
-            @ForAll @IntRange(min = 0, max = 9) int yOff, @ForAll long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void dotIsWithinGammaNOfTheExactSumForBothImplementations(KernelCase c) {
+        int n = c.n();
+        int xOff = c.xOff();
+        int yOff = c.yOff();
+        SplittableRandom random = c.random();
         double[] x = randomArray(random, xOff + n + 3);
         double[] y = randomArray(random, yOff + n + 3);
         BigDecimal exact = BigDecimal.ZERO;
@@ -60,11 +71,12 @@ class DoubleKernelAgreementPropertiesTest {
         assertWithinGamma("SIMD vs scalar dot", simd, new BigDecimal(scalar), absSum, n, 2);
     }
 
-    @Property(tries = 400)
-    void sumOfSquaresIsWithinGammaNOfTheExactSumForBothImplementations(
-            @ForAll @IntRange(min = 0, max = 2000) int n, @ForAll @IntRange(min = 0, max = 9) int off,
-            @ForAll long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void sumOfSquaresIsWithinGammaNOfTheExactSumForBothImplementations(KernelCase c) {
+        int n = c.n();
+        int off = c.xOff();
+        SplittableRandom random = c.random();
         double[] x = randomArray(random, off + n + 3);
         BigDecimal exact = BigDecimal.ZERO;
         for (int i = 0; i < n; i++) {
@@ -79,12 +91,14 @@ class DoubleKernelAgreementPropertiesTest {
         assertWithinGamma("SIMD vs scalar sumOfSquares", simd, new BigDecimal(scalar), exact, n, 2);
     }
 
-    @Property(tries = 300)
-    void axpyScaleAndXpayAreBitwiseEqualToTheScalarTwin(
-            @ForAll @IntRange(min = 0, max = 2000) int n, @ForAll @IntRange(min = 0, max = 9) int xOff,
-            @ForAll @IntRange(min = 0, max = 9) int yOff, @ForAll @IntRange(min = 0, max = 9) int outOff,
-            @ForAll long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void axpyScaleAndXpayAreBitwiseEqualToTheScalarTwin(KernelCase c) {
+        int n = c.n();
+        int xOff = c.xOff();
+        int yOff = c.yOff();
+        int outOff = c.outOff();
+        SplittableRandom random = c.random();
         double[] x = randomArray(random, xOff + n + 3);
         double[] y = randomArray(random, yOff + n + 3);
         double[] out = randomArray(random, outOff + n + 3);
@@ -109,11 +123,13 @@ class DoubleKernelAgreementPropertiesTest {
         assertSameBits("xpayInto out", outScalar, outSimd);
     }
 
-    @Property(tries = 300)
-    void momentumStepIsBitwiseEqualToTheScalarTwin(
-            @ForAll @IntRange(min = 0, max = 2000) int n, @ForAll @IntRange(min = 0, max = 9) int off,
-            @ForAll boolean nesterov, @ForAll long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void momentumStepIsBitwiseEqualToTheScalarTwin(KernelCase c) {
+        int n = c.n();
+        int off = c.xOff();
+        boolean nesterov = c.variant();
+        SplittableRandom random = c.random();
         double[] x = randomArray(random, off + n + 3);
         double[] v = randomArray(random, off + n + 3);
         double[] g = randomArray(random, off + n + 3);
@@ -130,11 +146,13 @@ class DoubleKernelAgreementPropertiesTest {
         assertSameBits("momentumStep v", vScalar, vSimd);
     }
 
-    @Property(tries = 300)
-    void adamStepIsBitwiseEqualToTheScalarTwin(
-            @ForAll @IntRange(min = 0, max = 2000) int n, @ForAll @IntRange(min = 0, max = 9) int off,
-            @ForAll boolean amsgrad, @ForAll long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void adamStepIsBitwiseEqualToTheScalarTwin(KernelCase c) {
+        int n = c.n();
+        int off = c.xOff();
+        boolean amsgrad = c.variant();
+        SplittableRandom random = c.random();
         int len = off + n + 3;
         double[] x = randomArray(random, len);
         double[] m = randomArray(random, len);
@@ -168,11 +186,13 @@ class DoubleKernelAgreementPropertiesTest {
         }
     }
 
-    @Property(tries = 200)
-    void segmentKernelsReturnExactlyWhatTheArrayKernelsReturnOnHeapAndOffHeap(
-            @ForAll @IntRange(min = 0, max = 2000) int n, @ForAll @IntRange(min = 0, max = 9) int xOff,
-            @ForAll @IntRange(min = 0, max = 9) int yOff, @ForAll long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void segmentKernelsReturnExactlyWhatTheArrayKernelsReturnOnHeapAndOffHeap(KernelCase c) {
+        int n = c.n();
+        int xOff = c.xOff();
+        int yOff = c.yOff();
+        SplittableRandom random = c.random();
         double[] x = randomArray(random, xOff + n + 3);
         double[] y = randomArray(random, yOff + n + 3);
         double a = randomValue(random);

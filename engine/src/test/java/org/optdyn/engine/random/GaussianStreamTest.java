@@ -3,12 +3,15 @@ package org.optdyn.engine.random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.optdyn.engine.kernel.GaussianKernels;
 
 /**
@@ -96,13 +99,38 @@ class GaussianStreamTest {
         }
     }
 
-    @Property(tries = 30)
-    void sequenceDoesNotDependOnHowRequestsAreChunked(@ForAll @Size(max = 8) int[] chunks,
-                                                       @ForAll @IntRange(min = 0, max = 1000) int seed) {
+    /**
+     * Chunkings of a request sequence: the corner ones (none, empty requests, one request, requests of 1) and 30 drawn
+     * from a fixed seed, up to 8 requests of 0..69 numbers each (so requests straddle the generator's internal buffer),
+     * each with its own stream seed in 0..1000.
+     */
+    static List<Arguments> chunkings() {
+        var cases = new ArrayList<Arguments>();
+        cases.add(chunking(new int[0], 0));
+        cases.add(chunking(new int[] {0, 0, 0}, 1));
+        cases.add(chunking(new int[] {69}, 2));
+        cases.add(chunking(new int[] {1, 1, 1, 1, 1, 1, 1, 1}, 3));
+        var random = new SplittableRandom(20261206L);
+        for (int k = 0; k < 30; k++) {
+            int[] chunks = new int[random.nextInt(9)];
+            for (int i = 0; i < chunks.length; i++) {
+                chunks[i] = random.nextInt(70);
+            }
+            cases.add(chunking(chunks, random.nextInt(1001)));
+        }
+        return cases;
+    }
+
+    private static Arguments chunking(int[] chunks, int seed) {
+        return Arguments.of(Named.of("chunks=" + Arrays.toString(chunks), chunks), Named.of("seed=" + seed, seed));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("chunkings")
+    void sequenceDoesNotDependOnHowRequestsAreChunked(int[] chunks, int seed) {
         int total = 0;
-        for (int i = 0; i < chunks.length; i++) {
-            chunks[i] = Math.floorMod(chunks[i], 70);
-            total += chunks[i];
+        for (int c : chunks) {
+            total += c;
         }
         double[] whole = sample(seed, total + 5);
         var s = GaussianStream.of(seed);

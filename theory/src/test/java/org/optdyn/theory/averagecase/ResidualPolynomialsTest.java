@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
 import org.hipparchus.analysis.polynomials.PolynomialsUtils;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.optdyn.engine.quadratic.DenseQuadratic;
 import org.optdyn.engine.quadratic.QuadraticRunner;
 import org.optdyn.engine.quadratic.RandomQuadratics;
@@ -22,21 +23,70 @@ import org.optdyn.theory.spectrum.MarchenkoPastur;
 
 class ResidualPolynomialsTest {
 
+    /** Master seed of the drawn cases: every run executes the same cases. */
+    private static final long CASES_SEED = 20261206L;
+
+    /**
+     * Points {@code (lambda, t)}: the corners of {@code [lo, hi] x [tMin, tMax]}, then {@code drawn} points drawn
+     * uniformly from a fixed seed. JUnit names each case by its values, so a failure says its input.
+     */
+    private static List<Arguments> points(double lo, double hi, int tMin, int tMax, int drawn) {
+        var cases = new ArrayList<Arguments>();
+        for (double lambda : new double[] {lo, hi}) {
+            for (int t : new int[] {tMin, tMax}) {
+                cases.add(Arguments.of(lambda, t));
+            }
+        }
+        var random = new SplittableRandom(CASES_SEED);
+        for (int k = 0; k < drawn; k++) {
+            cases.add(Arguments.of(random.nextDouble(lo, hi), random.nextInt(tMin, tMax + 1)));
+        }
+        return cases;
+    }
+
+    static List<Arguments> gradientDescentPoints() {
+        return points(0, 2, 0, 12, 200);
+    }
+
+    static List<Arguments> chebyshevPoints() {
+        return points(0, 3, 1, 10, 200);
+    }
+
+    static List<Arguments> heavyBallPoints() {
+        return points(1, 4, 1, 12, 100);
+    }
+
+    /** Jacobi parameters {@code alpha, beta} in [-0.9, 3] (corners and draws) with lambda in [0, 1], t in 0..7. */
+    static List<Arguments> gcmPoints() {
+        var cases = new ArrayList<Arguments>();
+        for (double alpha : new double[] {-0.9, 3}) {
+            for (double beta : new double[] {-0.9, 3}) {
+                cases.add(Arguments.of(alpha, beta, 1.0, 7));
+            }
+        }
+        var random = new SplittableRandom(CASES_SEED);
+        for (int k = 0; k < 150; k++) {
+            cases.add(Arguments.of(random.nextDouble(-0.9, 3), random.nextDouble(-0.9, 3), random.nextDouble(),
+                    random.nextInt(8)));
+        }
+        return cases;
+    }
+
     private static double at(PolynomialMethod m, double lambda, int t) {
         return ResidualPolynomials.evaluate(m.schedule(Math.max(t, 1)), new double[] {lambda}, t)[0];
     }
 
-    @Property(tries = 200)
-    void gradientDescentRecurrenceIsThePower(@ForAll @DoubleRange(min = 0, max = 2) double lambda,
-                                            @ForAll @IntRange(min = 0, max = 12) int t) {
+    @ParameterizedTest
+    @MethodSource("gradientDescentPoints")
+    void gradientDescentRecurrenceIsThePower(double lambda, int t) {
         double h = 0.7;
         // t multiplications of numbers of size <= 1.4: relative error <= t eps
         assertThat(at(new GradientDescent(h), lambda, t)).isCloseTo(Math.pow(1 - h * lambda, t), within(1e-13));
     }
 
-    @Property(tries = 200)
-    void chebyshevRecurrenceMatchesTheDirectChebyshevRatio(@ForAll @DoubleRange(min = 0, max = 3) double lambda,
-                                                          @ForAll @IntRange(min = 1, max = 10) int t) {
+    @ParameterizedTest
+    @MethodSource("chebyshevPoints")
+    void chebyshevRecurrenceMatchesTheDirectChebyshevRatio(double lambda, int t) {
         double lo = 0.5;
         double hi = 2.5;
         double s = (hi + lo - 2 * lambda) / (hi - lo);
@@ -62,11 +112,9 @@ class ResidualPolynomialsTest {
         return cur;
     }
 
-    @Property(tries = 150)
-    void gcmRecurrenceMatchesTheExplicitJacobiSum(@ForAll @DoubleRange(min = -0.9, max = 3) double alpha,
-                                                        @ForAll @DoubleRange(min = -0.9, max = 3) double beta,
-                                                        @ForAll @DoubleRange(min = 0, max = 1) double lambda,
-                                                        @ForAll @IntRange(min = 0, max = 7) int t) {
+    @ParameterizedTest
+    @MethodSource("gcmPoints")
+    void gcmRecurrenceMatchesTheExplicitJacobiSum(double alpha, double beta, double lambda, int t) {
         // Hipparchus builds Jacobi polynomials for integer parameters only, so compare with the explicit sum P_t^{(a,b)}(x) = sum_s C(t+a, t-s) C(t+b, s) ((x-1)/2)^s ((x+1)/2)^{t-s}
         double lo = 0.1;
         double hi = 1.0;
@@ -93,9 +141,9 @@ class ResidualPolynomialsTest {
         return r;
     }
 
-    @Property(tries = 100)
-    void heavyBallRecurrenceMatchesItsChebyshevClosedForms(@ForAll @DoubleRange(min = 1, max = 4) double lambda,
-                                                          @ForAll @IntRange(min = 1, max = 12) int t) {
+    @ParameterizedTest
+    @MethodSource("heavyBallPoints")
+    void heavyBallRecurrenceMatchesItsChebyshevClosedForms(double lambda, int t) {
         var plain = HeavyBall.polyak(1, 4, HeavyBall.FirstStep.PLAIN);
         double h = plain.step();
         double m = plain.momentum();
