@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run experiments (theory against simulation), write a report (index.html with plots, one "
                 + "CSV per curve, summary.json) and print a summary table.",
-            "Exit code: 0 if every claim holds, 1 if any claim fails, 2 for bad flags or an unwritable --out."})
+            "Exit code: 0 if every claim holds, 1 if any claim fails (always, under --sabotage, unless the oracle is "
+                    + "broken), 2 for bad flags or an unwritable --out."})
 final class ReproduceCommand implements Callable<Integer> {
 
     /** The default master seed (the same as the JUnit suite's). */
@@ -56,6 +57,12 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads (results do not depend on it). Default: the number of cores.")
     Integer threads;
+
+    @Option(names = "--sabotage",
+            description = "Prove the oracle can say no: each experiment perturbs its own prediction by its stated "
+                    + "resolution (the smallest error it claims to detect), so every experiment must fail and the "
+                    + "command exits 1. The report is marked as sabotaged.")
+    boolean sabotage;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "report",
             description = "Report folder, replaced atomically. Default: ${DEFAULT-VALUE}.")
@@ -89,11 +96,12 @@ final class ReproduceCommand implements Callable<Integer> {
         for (int i = 0; i < selected.size(); i++) {
             var e = selected.get(i);
             var sink = reporter.start(i + 1, selected.size(), e.name());
-            var outcome = runOne(e, new RunConfig(size, seed, nThreads, sink));
+            var outcome = runOne(e, new RunConfig(size, seed, nThreads, sink, sabotage));
             reporter.finish(i + 1, selected.size(), outcome);
             outcomes.add(outcome);
         }
-        var run = new RunSummary(size, seed, nThreads, started, Duration.ofNanos(System.nanoTime() - t0), outcomes);
+        var run = new RunSummary(size, seed, nThreads, started, Duration.ofNanos(System.nanoTime() - t0), outcomes,
+                sabotage);
         long w0 = System.nanoTime();
         var written = ReportWriter.write(out, run);
         var writeTime = Duration.ofNanos(System.nanoTime() - w0);

@@ -44,8 +44,17 @@ final class SummaryTable {
                 ? c.result().checks().size() : 0).sum();
         long checksPassed = run.outcomes().stream().mapToLong(o -> o instanceof ExperimentOutcome.Completed c
                 ? c.result().checks().stream().filter(k -> k.passed()).count() : 0).sum();
-        return "\n" + pass + "/" + run.outcomes().size() + " experiments pass, " + checksPassed + "/" + checks
+        var line = "\n" + pass + "/" + run.outcomes().size() + " experiments pass, " + checksPassed + "/" + checks
                 + " checks pass (" + Fmt.seconds(run.elapsed()) + ")\n";
+        if (run.sabotage()) {
+            var survivors = run.outcomes().stream().filter(ExperimentOutcome::passed).map(o -> o.info().name())
+                    .toList();
+            line += "sabotage: every prediction was perturbed by its experiment's resolution; "
+                    + (survivors.isEmpty() ? "every experiment failed, as it must.\n"
+                            : survivors.size() + " experiment(s) did NOT fail (their oracle cannot say no): "
+                                    + String.join(", ", survivors) + "\n");
+        }
+        return line;
     }
 
     private static String clip(String s) {

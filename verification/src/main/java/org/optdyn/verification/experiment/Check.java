@@ -10,8 +10,11 @@ import java.util.Objects;
  * @param tolerance the bound it is compared to
  * @param relation  how {@code measured} must relate to {@code tolerance}
  * @param reason    where the tolerance comes from (theory, concentration rate, Monte-Carlo standard error)
+ * @param falseFailure how often the check fails although the claim holds, and why (the distribution of the
+ *                  statistic and its quantile, or the deterministic bound)
  */
-public record Check(String metric, double measured, double tolerance, Relation relation, String reason) {
+public record Check(String metric, double measured, double tolerance, Relation relation, String reason,
+                    FalseFailure falseFailure) {
 
     /** The required relation between measured value and tolerance. */
     public enum Relation {
@@ -36,16 +39,41 @@ public record Check(String metric, double measured, double tolerance, Relation r
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(relation, "relation");
         Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(falseFailure, "falseFailure");
+        if (!Double.isFinite(tolerance)) {
+            throw new IllegalArgumentException("tolerance of '" + metric + "' must be finite, got " + tolerance
+                    + " (a non-finite bound accepts everything or nothing)");
+        }
     }
 
-    /** @return a check that {@code measured <= tolerance}. */
+    /** @return a check that {@code measured <= tolerance}, failing falsely with the stated probability. */
+    public static Check atMost(String metric, double measured, double tolerance, String reason,
+                               FalseFailure falseFailure) {
+        return new Check(metric, measured, tolerance, Relation.AT_MOST, reason, falseFailure);
+    }
+
+    /** @return a check that {@code measured >= tolerance}, failing falsely with the stated probability. */
+    public static Check atLeast(String metric, double measured, double tolerance, String reason,
+                                FalseFailure falseFailure) {
+        return new Check(metric, measured, tolerance, Relation.AT_LEAST, reason, falseFailure);
+    }
+
+    /**
+     * A check written before checks carried their false-failure probability: the report shows "not stated".
+     * Issue 9 removes every use.
+     */
     public static Check atMost(String metric, double measured, double tolerance, String reason) {
-        return new Check(metric, measured, tolerance, Relation.AT_MOST, reason);
+        return atMost(metric, measured, tolerance, reason, new FalseFailure.Unstated());
     }
 
-    /** @return a check that {@code measured >= tolerance}. */
+    /** See {@link #atMost(String, double, double, String)}: a check whose false-failure probability is not stated. */
     public static Check atLeast(String metric, double measured, double tolerance, String reason) {
-        return new Check(metric, measured, tolerance, Relation.AT_LEAST, reason);
+        return atLeast(metric, measured, tolerance, reason, new FalseFailure.Unstated());
+    }
+
+    /** @return the measured value over the tolerance (the fraction of the allowance used), NaN if undefined */
+    public double usage() {
+        return relation == Relation.AT_MOST ? measured / tolerance : tolerance / measured;
     }
 
     /** @return whether the check holds; NaN measurements never pass. */

@@ -13,15 +13,38 @@ import java.util.LinkedHashMap;
  * @param figures    the plots (theory as lines, every seed as markers)
  * @param parameters every parameter needed to regenerate the run (sizes, seeds, tolerances), in display order
  * @param notes      free text shown under the experiment in the report (may be empty)
+ * @param resolution the smallest error in the prediction that this run detects, in words ("a 1 % error in any
+ *                   predicted rate"): under {@link RunConfig#sabotage()} the experiment perturbs its own prediction
+ *                   by this much and must fail; empty if not stated
  */
 public record ExperimentResult(String name, List<Check> checks, List<Figure> figures,
-                               SequencedMap<String, String> parameters, String notes) {
+                               SequencedMap<String, String> parameters, String notes, String resolution) {
 
     public ExperimentResult {
         checks = List.copyOf(checks);
         figures = List.copyOf(figures);
         parameters = java.util.Collections.unmodifiableSequencedMap(new LinkedHashMap<>(parameters));
         notes = notes == null ? "" : notes;
+        resolution = resolution == null ? "" : resolution;
+    }
+
+    /** A result that does not state its resolution yet (shown as "not stated"; issue 9 removes every use). */
+    public ExperimentResult(String name, List<Check> checks, List<Figure> figures,
+                            SequencedMap<String, String> parameters, String notes) {
+        this(name, checks, figures, parameters, notes, "");
+    }
+
+    /**
+     * @return the family-wise false-failure probability of the run: the union bound over its checks (at most 1),
+     *         NaN if a check does not state its own
+     */
+    public double falseFailureProbability() {
+        return FalseFailure.unionBound(checks.stream().map(Check::falseFailure).toList());
+    }
+
+    /** @return the largest {@link Check#usage()} over the checks (how close the run came to failing), NaN if none */
+    public double worstUsage() {
+        return checks.stream().mapToDouble(Check::usage).max().orElse(Double.NaN);
     }
 
     /** @return whether every check passed (an experiment with no checks does not pass). */

@@ -7,8 +7,8 @@ import java.util.Locale;
 import org.optdyn.verification.experiment.Check;
 
 /**
- * The report page: run header, summary table (one row per checked claim), then one section per experiment with
- * its claim, source, checks, figures (SVG, with links to PNG and CSV), notes, exact parameters and the command
+ * The report page: run header, summary table (one row per experiment), then one section per experiment with
+ * its claim, source, resolution, checks, figures (SVG, with links to PNG and CSV), notes, exact parameters and the command
  * that regenerates it. A small inline script marks images that fail to load (a visible banner, and
  * {@code data-broken-images} on {@code body}, which {@code scripts/check-report.sh} reads in headless Chromium).
  */
@@ -31,6 +31,7 @@ final class HtmlPage {
             .claim{font-size:1.05em} .source{color:#555} .meta{color:#555}
             figure{margin:1em 0} figure img{max-width:100%;height:auto;border:1px solid #eee}
             figcaption{font-size:.88em;color:#444} code{background:#f5f5f5;padding:0 .25em}
+            .sabotage{background:#fff3cd;border:1px solid #c9a227;padding:.5em 1em}
             .reason{color:#555;font-size:.9em} #broken-banner{display:none;background:#c0161e;color:#fff;\
             padding:.5em 1em}
             """;
@@ -68,6 +69,11 @@ final class HtmlPage {
                 .append(run.seed()).append("</b> · ").append(run.threads()).append(" thread(s) · started ")
                 .append(esc(run.started().toString())).append(" · ").append(Fmt.seconds(run.elapsed()))
                 .append(" · Java ").append(esc(System.getProperty("java.version"))).append("</p>\n");
+        if (run.sabotage()) {
+            h.append("<p class=\"sabotage\"><b>SABOTAGED RUN.</b> Every experiment perturbed its own prediction by "
+                    + "its resolution (the smallest error it claims to detect); each one must FAIL. A PASS below is "
+                    + "an oracle that cannot say no.</p>\n");
+        }
         h.append("<p class=\"meta\">Machine-readable: <a href=\"summary.json\">summary.json</a>; every curve is a "
                 + "CSV file (columns <code>x,y</code>) linked under its figure.</p>\n");
         summaryTable(h, run);
@@ -78,33 +84,48 @@ final class HtmlPage {
         return h.toString();
     }
 
+    /**
+     * The front page: one row per experiment with its claim, verdict, checks passed of total, the worst
+     * measured/tolerance (how close the run came to failing), its resolution (the smallest error in its prediction
+     * it detects) and its family-wise false-failure probability (union bound over its checks); each row links to
+     * the experiment's section, which holds the per-check table.
+     */
     private static void summaryTable(StringBuilder h, RunSummary run) {
         h.append("<h2 id=\"summary\">Summary</h2>\n<table class=\"summary\">\n<thead><tr><th>experiment</th>"
-                + "<th>metric</th><th>measured</th><th>tolerance</th><th>result</th></tr></thead>\n<tbody>\n");
+                + "<th>claim</th><th>result</th><th>checks passed</th><th>worst measured / tolerance</th>"
+                + "<th>resolution (smallest error detected)</th><th>family-wise false-failure probability</th>"
+                + "</tr></thead>\n<tbody>\n");
         for (var o : run.outcomes()) {
             var link = "<a href=\"#exp-" + esc(o.info().name()) + "\">" + esc(o.info().name()) + "</a>";
+            h.append("<tr><td>").append(link).append("</td><td class=\"reason\">").append(esc(o.info().claim()))
+                    .append("</td><td class=\"").append(o.status()).append("\">").append(o.status()).append("</td>");
             switch (o) {
-                case ExperimentOutcome.Failed f -> h.append("<tr><td>").append(link)
-                        .append("</td><td colspan=\"3\">error: ").append(esc(f.error()))
-                        .append("</td><td class=\"ERROR\">ERROR</td></tr>\n");
+                case ExperimentOutcome.Failed f -> h.append("<td colspan=\"4\">error: ").append(esc(f.error()))
+                        .append("</td>");
                 case ExperimentOutcome.Completed c -> {
-                    var checks = c.result().checks();
-                    if (checks.isEmpty()) {
-                        h.append("<tr><td>").append(link)
-                                .append("</td><td colspan=\"3\">no checks reported</td><td class=\"FAIL\">FAIL</td></tr>\n");
-                    }
-                    for (int k = 0; k < checks.size(); k++) {
-                        h.append("<tr>");
-                        if (k == 0) {
-                            h.append("<td rowspan=\"").append(checks.size()).append("\">").append(link).append("</td>");
-                        }
-                        checkCells(h, checks.get(k));
-                        h.append("</tr>\n");
-                    }
+                    var r = c.result();
+                    long ok = r.checks().stream().filter(Check::passed).count();
+                    h.append("<td class=\"num\">").append(ok).append(" / ").append(r.checks().size())
+                            .append("</td><td class=\"num\">").append(Fmt.num(r.worstUsage()))
+                            .append("</td><td>").append(esc(resolution(r.resolution())))
+                            .append("</td><td class=\"num\">").append(probability(r.falseFailureProbability()))
+                            .append("</td>");
                 }
             }
+            h.append("</tr>\n");
         }
         h.append("</tbody>\n</table>\n");
+    }
+
+    static String resolution(String r) {
+        return r.isEmpty() ? "not stated" : r;
+    }
+
+    static String probability(double p) {
+        if (Double.isNaN(p)) {
+            return "not stated";
+        }
+        return p == 0 ? "0 (deterministic)" : Fmt.num(p);
     }
 
     private static void checkCells(StringBuilder h, Check c) {
@@ -127,12 +148,19 @@ final class HtmlPage {
             case ExperimentOutcome.Failed f -> h.append("<p class=\"ERROR\">The experiment stopped with an error: ")
                     .append(esc(f.error())).append("</p>\n");
             case ExperimentOutcome.Completed c -> {
+                h.append("<p class=\"resolution\"><b>Resolution.</b> ")
+                        .append(esc(resolution(c.result().resolution())))
+                        .append(" · <b>family-wise false-failure probability</b> ")
+                        .append(probability(c.result().falseFailureProbability())).append("</p>\n");
                 h.append("<table class=\"checks\">\n<thead><tr><th>metric</th><th>measured</th><th>tolerance</th>"
-                        + "<th>result</th><th>where the tolerance comes from</th></tr></thead>\n<tbody>\n");
+                        + "<th>result</th><th>where the tolerance comes from</th>"
+                        + "<th>false-failure probability</th></tr></thead>\n<tbody>\n");
                 for (var ch : c.result().checks()) {
                     h.append("<tr>");
                     checkCells(h, ch);
-                    h.append("<td class=\"reason\">").append(esc(ch.reason())).append("</td></tr>\n");
+                    h.append("<td class=\"reason\">").append(esc(ch.reason())).append("</td><td class=\"reason\">")
+                            .append(probability(ch.falseFailure().probability())).append(": ")
+                            .append(esc(ch.falseFailure().basis())).append("</td></tr>\n");
                 }
                 h.append("</tbody>\n</table>\n");
                 for (var ff : figures) {

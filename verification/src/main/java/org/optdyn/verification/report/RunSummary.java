@@ -15,15 +15,22 @@ import org.optdyn.verification.experiment.RunConfig;
  * @param started  start time (UTC)
  * @param elapsed  total wall-clock time
  * @param outcomes one outcome per experiment, in run order
+ * @param sabotage whether every experiment perturbed its own prediction by its resolution (such a run must fail)
  */
 public record RunSummary(RunConfig.Size size, long seed, int threads, Instant started, Duration elapsed,
-                         List<ExperimentOutcome> outcomes) {
+                         List<ExperimentOutcome> outcomes, boolean sabotage) {
 
     public RunSummary {
         Objects.requireNonNull(size, "size");
         Objects.requireNonNull(started, "started");
         Objects.requireNonNull(elapsed, "elapsed");
         outcomes = List.copyOf(outcomes);
+    }
+
+    /** A run that is not sabotaged. */
+    public RunSummary(RunConfig.Size size, long seed, int threads, Instant started, Duration elapsed,
+                      List<ExperimentOutcome> outcomes) {
+        this(size, seed, threads, started, elapsed, outcomes, false);
     }
 
     /** @return whether every experiment ran and every one of its claims held */
@@ -34,6 +41,6 @@ public record RunSummary(RunConfig.Size size, long seed, int threads, Instant st
     /** @return the command that regenerates {@code experiment} with exactly this run's size and seed */
     public String regenerateCommand(String experiment) {
         return "./optdyn reproduce " + experiment + " --size " + size.name().toLowerCase(java.util.Locale.ROOT)
-                + " --seed " + seed;
+                + " --seed " + seed + (sabotage ? " --sabotage" : "");
     }
 }

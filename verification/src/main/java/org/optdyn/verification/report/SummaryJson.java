@@ -21,6 +21,7 @@ final class SummaryJson {
         root.put("started", run.started().toString());
         root.put("elapsedSeconds", run.elapsed().toMillis() / 1000.0);
         root.put("java", System.getProperty("java.version"));
+        root.put("sabotage", run.sabotage());
         root.put("passed", run.passed());
         var exps = new ArrayList<Object>();
         for (int i = 0; i < run.outcomes().size(); i++) {
@@ -43,6 +44,8 @@ final class SummaryJson {
         switch (o) {
             case ExperimentOutcome.Failed f -> m.put("error", f.error());
             case ExperimentOutcome.Completed c -> {
+                m.put("resolution", c.result().resolution().isEmpty() ? null : c.result().resolution());
+                m.put("false_failure_probability", c.result().falseFailureProbability());
                 var checks = new ArrayList<Object>();
                 for (var ch : c.result().checks()) {
                     var cm = new LinkedHashMap<String, Object>();
@@ -52,6 +55,8 @@ final class SummaryJson {
                     cm.put("tolerance", ch.tolerance());
                     cm.put("passed", ch.passed());
                     cm.put("reason", ch.reason());
+                    cm.put("false_failure_probability", ch.falseFailure().probability());
+                    cm.put("false_failure_basis", ch.falseFailure().basis());
                     checks.add(cm);
                 }
                 m.put("checks", checks);
