@@ -16,6 +16,7 @@ import org.optdyn.theory.spectrum.TiltedBetaSpectrum;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
+import org.optdyn.verification.experiment.FalseFailure;
 import org.optdyn.verification.experiment.Figure;
 import org.optdyn.verification.experiment.RunConfig;
 import org.optdyn.verification.experiment.Series;
@@ -27,6 +28,13 @@ import org.optdyn.verification.experiment.Series;
  * Exponents are measured on quadrature integrals, never on finite-d simulations (section 9.4).
  */
 final class EdgeUniversalityExperiment implements Experiment {
+
+    /** Shift of the predicted exponents that the slope checks detect (and sabotage applies). */
+    private static final double RESOLUTION = 0.02;
+
+    /** Every check here compares deterministic quadratures with an asymptotic tolerance of section 8. */
+    private static final FalseFailure EXACT_QUADRATURE = FalseFailure.deterministic("exact Gauss-Jacobi "
+            + "quadrature of the ESD; the tolerance is section 8's bound on pre-asymptotic corrections");
 
     @Override
     public String name() {
@@ -85,36 +93,40 @@ final class EdgeUniversalityExperiment implements Experiment {
             double[] theory = {AsymptoticRates.gradientDescentExponent(xi), AsymptoticRates.nesterovExponent(xi),
                 AsymptoticRates.optimalExponent(xi)};
             for (int m = 0; m < 3; m++) {
-                double diff = Math.abs(slopes[i][0][m] - slopes[i][1][m]);
-                checks.add(Check.atMost(String.format("|slope(Beta) - slope(tilted)|, %s, xi = %s", names[m], xi),
-                        diff, 0.01, "both slopes are within 0.01 of the same exponent (A-6 tolerance, section 8); "
-                                + "the tilt changes only O(1/t) (GD) or O(1/t^2) corrections"));
+                double predicted = config.predictedShifted(theory[m], RESOLUTION);
                 double nagTol = Math.abs(xi - 0.5) >= 0.5 ? 0.015 : 0.05;
                 double tol = m == 1 ? nagTol : 0.01;
-                checks.add(Check.atMost(String.format("|slope - theory|, tilted bulk, %s, xi = %s", names[m], xi),
-                        Math.abs(slopes[i][1][m] - theory[m]), tol, "section 8 exponent tolerances: 0.01 for GD "
-                                + "and optimal, 0.015 (|xi-1/2| >= 1/2) or 0.05 (>= 1/4) for NAG-C"));
+                // both bulks against the same exponent: equal edges, equal exponents (the universality claim)
+                for (int b = 0; b < 2; b++) {
+                    checks.add(Check.atMost(String.format("|slope - exponent %s|, %s bulk, %s, xi = %s",
+                                    fmt(theory[m]), b == 0 ? "Beta" : "tilted", names[m], xi),
+                            Math.abs(slopes[i][b][m] - predicted), tol,
+                            "section 8 exponent tolerances on the window [T/2, T]: 0.01 for GD and optimal, 0.015 "
+                                    + "(|xi-1/2| >= 1/2) or 0.05 (>= 1/4) for NAG-C (the pre-asymptotic corrections "
+                                    + "the doc measured there)",
+                            EXACT_QUADRATURE));
+                }
             }
         }
-        // different left edges: exponent differences follow the theory
+        // different left edges: the exponent differences are implied by the slope checks above; shown as facts
+        var notes = new StringBuilder("Quadrature: Gauss-Jacobi rules of the Beta edges (exact for the Beta ESDs; "
+                + "the tilt is a smooth weight factor, spectrally accurate). Different left edges, tilted bulk "
+                + "(derived from the checked slopes):");
         for (int i = 0; i + 1 < xis.length; i++) {
             double a = xis[i];
             double b = xis[i + 1];
-            double gdPred = AsymptoticRates.gradientDescentExponent(a) - AsymptoticRates.gradientDescentExponent(b);
-            double optPred = AsymptoticRates.optimalExponent(a) - AsymptoticRates.optimalExponent(b);
-            checks.add(Check.atMost(String.format("GD: |(slope(xi=%s) - slope(xi=%s)) - %s|", a, b, gdPred),
-                    Math.abs(slopes[i][1][0] - slopes[i + 1][1][0] - gdPred), 0.02,
-                    "two slopes each within 0.01 of theory (A-6)"));
-            checks.add(Check.atLeast(String.format("GD: |slope(xi=%s) - slope(xi=%s)| (different edges detected)", a,
-                    b), Math.abs(slopes[i][1][0] - slopes[i + 1][1][0]), Math.abs(gdPred) - 0.02,
-                    "predicted difference minus twice the 0.01 slope tolerance"));
-            checks.add(Check.atMost(String.format("GCM: |(slope(xi=%s) - slope(xi=%s)) - %s|", a, b, optPred),
-                    Math.abs(slopes[i][1][2] - slopes[i + 1][1][2] - optPred), 0.02,
-                    "two slopes each within 0.01 of theory (A-6)"));
+            notes.append(String.format(" GD slope(xi=%s) - slope(xi=%s) = %s (theory %s); GCM %s (theory %s);", a, b,
+                    fmt(slopes[i][1][0] - slopes[i + 1][1][0]),
+                    fmt(AsymptoticRates.gradientDescentExponent(a) - AsymptoticRates.gradientDescentExponent(b)),
+                    fmt(slopes[i][1][2] - slopes[i + 1][1][2]),
+                    fmt(AsymptoticRates.optimalExponent(a) - AsymptoticRates.optimalExponent(b))));
         }
-        return new ExperimentResult(name(), checks, figures, params,
-                "Quadrature: Gauss-Jacobi rules of the Beta edges (exact for the Beta ESDs; the tilt is a smooth "
-                        + "weight factor, spectrally accurate).");
+        return new ExperimentResult(name(), checks, figures, params, notes.toString(),
+                "an exponent off by " + RESOLUTION + " (the GD and optimal-method tolerance is 0.01)");
+    }
+
+    private static String fmt(double v) {
+        return String.format("%.4g", v);
     }
 
     static Series logSampled(String label, double[] curve, Series.Kind kind) {
