@@ -53,7 +53,7 @@ class OptdynCliTest {
     @CsvSource(delimiter = '|', textBlock = """
             ''        | list reproduce ode simulate
             list      | name claim source
-            reproduce | --all --size --seed --threads --out NAME
+            reproduce | --all --size --seed --threads --sabotage --out NAME
             ode       | --model --spectrum --lr --noise --start --d --grid --tmax --points --rtol --out t,risk,lr
             simulate  | --model --spectrum --lr --noise --d --grid --tmax --points --seeds --seed --out risk_mean
             """)
@@ -105,6 +105,28 @@ class OptdynCliTest {
                 .containsPattern("boom\\s+error: IllegalStateException: integrator diverged at t = 1.5.*ERROR")
                 .contains("1/3 experiments pass");
         assertThat(Files.readString(out.resolve("summary.json"))).contains("\"passed\": false");
+    }
+
+    @Test
+    void reproduceUnderSabotageFailsEveryExperimentExitsOneAndMarksTheReport() throws Exception {
+        var out = tmp.resolve("rep");
+        var r = run("reproduce", "--size", "test", "--sabotage", "--out", out.toString(), "--progress", "none");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.CLAIM_FAILED);
+        assertThat(r.out()).contains("0/2 experiments pass", "every experiment failed, as it must");
+        var json = Files.readString(out.resolve("summary.json"));
+        assertThat(json).contains("\"sabotage\": true", "\"resolution\": \"a 10 % error in the predicted curve\"",
+                "\"false_failure_probability\": 0.0", "\"false_failure_basis\": \"by construction\"");
+        assertThat(Files.readString(out.resolve("index.html"))).contains("SABOTAGED RUN");
+    }
+
+    @Test
+    void aSabotagedExperimentThatStillPassesIsNamedAsAnOracleThatCannotSayNo() {
+        // tolerance 1.0 accepts a 10 % error: this oracle cannot say no at its stated resolution
+        var r = run(List.of(new FakeExperiment("lenient", 1.0, false), FakeExperiment.passing("strict")),
+                "reproduce", "--size", "test", "--sabotage", "--out", tmp.resolve("rep").toString(),
+                "--progress", "none");
+        assertThat(r.code()).isEqualTo(ExitCodes.CLAIM_FAILED);
+        assertThat(r.out()).contains("1 experiment(s) did NOT fail (their oracle cannot say no): lenient");
     }
 
     @Test
