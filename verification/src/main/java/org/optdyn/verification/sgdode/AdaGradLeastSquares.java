@@ -31,11 +31,21 @@ final class AdaGradLeastSquares implements Experiment {
         return "adagrad-norm-ls-noise";
     }
 
+    /** Family-wise false-failure probability of each check (8 checks: at most 8e-4 for the experiment). */
+    private static final double ALPHA = 1e-4;
+    /** Resolution: relative error of the predicted risk and learning-rate curves (test size). */
+    private static final double RESOLUTION = 0.05;
+    /** N13: the measured c(t) are stable within about 15 % across d = 256..4096; the spread bound is 1.15 c(t). */
+    private static final double C_STABILITY = 1.15;
+    /** N13 (ii): bias allowance C_b/d with C_b = 10 x the scale of the observable (R(0) = 1, gamma_0 = eta/b). */
+    private static final double BIAS_FACTOR = 10;
+
     @Override
     public String claim() {
-        return "AdaGrad-Norm on least squares with label noise (K = I, omega = 1): every SGD run's risk and learning "
-                + "rate stay within the N13 concentration band of the ODE, and their means match it (b = 1, and "
-                + "b = 0.3 with the initial risk increase).";
+        return "AdaGrad-Norm on least squares with label noise (K = I, omega = 1): the spread of the SGD runs' risk "
+                + "and learning rate about their mean is at most the N13 fluctuation scale c(t)/sqrt(d), and their "
+                + "means match the ODE up to the O(1/d) bias allowance (b = 1, and b = 0.3 with the initial risk "
+                + "increase).";
     }
 
     @Override
@@ -47,7 +57,7 @@ final class AdaGradLeastSquares implements Experiment {
     public ExperimentResult run(RunConfig config) {
         boolean full = config.size() == RunConfig.Size.FULL;
         int d = full ? 4096 : 1024;
-        int m = full ? 30 : 8;
+        int m = full ? 30 : 16;
         var progress = new Runs.Progress(config, (long) CONFIGS.length * m);
         var checks = new ArrayList<Check>();
         var figures = new ArrayList<Figure>();
@@ -58,6 +68,7 @@ final class AdaGradLeastSquares implements Experiment {
         for (int q = 0; q < idx.length; q++) {
             idx[q] = Runs.indexOf(times, BAND_TIMES[q]);
         }
+        int[] all = Runs.range(1, times.length);
         for (int ci = 0; ci < CONFIGS.length; ci++) {
             double[] c = CONFIGS[ci];
             double eta = c[0];
@@ -71,20 +82,32 @@ final class AdaGradLeastSquares implements Experiment {
                     org.optdyn.theory.ode.LearningRateRule.adaGradNorm(eta, b), times).withNoise(OMEGA));
             double[][] risk = Runs.risks(runs, GlmModel.leastSquares(), OMEGA);
             double[][] lr = Runs.learningRates(runs);
-            double[] cRisk = {c[2], c[3], c[4], c[5]};
-            double[] cLr = {c[6], c[7], c[8], c[9]};
-            String bandReason = "N13 (i): each run within 5 c(t)/sqrt(d) of the ODE at t = 1, 2, 5, 10, with c(t) the "
-                    + "measured fluctuation constants of N13 for this configuration (stable within 15% over d)";
-            checks.add(Check.atMost(label + ": max over runs and t of |risk - ODE| / (5 c(t)/sqrt d)",
-                    Runs.worstBandRatio(risk, ode.risk(), idx, cRisk, d), 1.0, bandReason));
-            checks.add(Check.atMost(label + ": max over runs and t of |lr - ODE| / (5 c(t)/sqrt d)",
-                    Runs.worstBandRatio(lr, ode.learningRate(), idx, cLr, d), 1.0, bandReason));
-            String meanReason = "N13 (ii): mean of M = " + m + " runs within 4 sd/sqrt(M) (CLT) + C_b/d, C_b = 10 x "
-                    + "the scale of the observable (R(0) = 1, gamma_0 = eta/b)";
-            checks.add(Check.atMost(label + ": max_t |mean risk - ODE| / (4 sd/sqrt(M) + 10 R(0)/d)",
-                    Runs.worstMeanRatio(Runs.stats(risk), ode.risk(), 10.0 * ode.risk()[0] / d), 1.0, meanReason));
-            checks.add(Check.atMost(label + ": max_t |mean lr - ODE| / (4 sd/sqrt(M) + 10 gamma_0/d)",
-                    Runs.worstMeanRatio(Runs.stats(lr), ode.learningRate(), 10.0 * eta / b / d), 1.0, meanReason));
+            double[] sRisk = new double[4];
+            double[] sLr = new double[4];
+            for (int q = 0; q < 4; q++) {
+                sRisk[q] = C_STABILITY * c[2 + q] / Math.sqrt(d);
+                sLr[q] = C_STABILITY * c[6 + q] / Math.sqrt(d);
+            }
+            String spreadReason = "N13 (i): fluctuation sd c(t)/sqrt(d) at t = 1, 2, 5, 10, with c(t) the constants "
+                    + "N13 measured for this configuration (empirical, stable within 15 % over d = 256..4096, so "
+                    + "the bound is 1.15 c(t)); sample sd of the M = " + m + " runs against it";
+            var spreadRisk = Runs.spreadTest(risk, idx, sRisk, ALPHA);
+            checks.add(Check.atMost(label + ": max_t sd of the runs' risk / (f 1.15 c(t)/sqrt d)", spreadRisk.worst(),
+                    1.0, spreadReason + " (f = " + Runs.fmt(spreadRisk.factor()) + ")", spreadRisk.falseFailure()));
+            var spreadLr = Runs.spreadTest(lr, idx, sLr, ALPHA);
+            checks.add(Check.atMost(label + ": max_t sd of the runs' lr / (f 1.15 c(t)/sqrt d)", spreadLr.worst(),
+                    1.0, spreadReason + " (f = " + Runs.fmt(spreadLr.factor()) + ")", spreadLr.falseFailure()));
+            String meanReason = "N13 (ii): the mean of M = " + m + " runs within a Student-t interval plus the bias "
+                    + "allowance C_b/d, C_b = 10 x the scale of the observable (N13's recommended allowance; the "
+                    + "largest bias N13 observed is 5.1/d, b = 0.3 at t = 0.5)";
+            var meanRisk = Runs.meanTest(Runs.stats(risk), config.predicted(ode.risk(), RESOLUTION),
+                    Runs.constant(times.length, BIAS_FACTOR * ode.risk()[0] / d), all, ALPHA);
+            checks.add(Check.atMost(label + ": max_t |mean risk - ODE| / (q se + 10 R(0)/d)", meanRisk.worst(), 1.0,
+                    meanReason + " (q = " + Runs.fmt(meanRisk.quantile()) + ")", meanRisk.falseFailure()));
+            var meanLr = Runs.meanTest(Runs.stats(lr), config.predicted(ode.learningRate(), RESOLUTION),
+                    Runs.constant(times.length, BIAS_FACTOR * eta / b / d), all, ALPHA);
+            checks.add(Check.atMost(label + ": max_t |mean lr - ODE| / (q se + 10 gamma_0/d)", meanLr.worst(), 1.0,
+                    meanReason + " (q = " + Runs.fmt(meanLr.quantile()) + ")", meanLr.falseFailure()));
             String id = "b" + (b == 1 ? "1" : "03");
             figures.add(new Figure("risk-" + id, "AdaGrad-Norm LS, K = I, omega = 1, " + label + ", d = " + d,
                     "t = k/d", "risk R", false, false, Runs.series("risk", times, ode.risk(), risk)));
@@ -96,8 +119,11 @@ final class AdaGradLeastSquares implements Experiment {
         params.put("runs M", Integer.toString(m));
         params.put("omega", Double.toString(OMEGA));
         params.put("horizon T", Double.toString(HORIZON));
+        params.put("false-failure probability per check", Double.toString(ALPHA));
         params.put("seed", Long.toString(config.seed()));
-        return new ExperimentResult(name(), checks, figures, params, "");
+        String resolution = "a " + Math.round(100 * RESOLUTION) + " % error in the predicted risk and learning-rate "
+                + "curves (test size; the allowance is about 2.5 % of the risk at d = 1024, mostly the 10/d bias term)";
+        return new ExperimentResult(name(), checks, figures, params, "", resolution);
     }
 
     /** @return {@code n} equally spaced times on (0, T] including the band times. */

@@ -3,6 +3,8 @@ package org.optdyn.verification.sgdode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
+import org.hipparchus.distribution.continuous.TDistribution;
 import org.optdyn.engine.random.RandomStreams;
 import org.optdyn.engine.stream.RunOutcome;
 import org.optdyn.engine.stream.SimulationSpec;
@@ -15,6 +17,7 @@ import org.optdyn.theory.ode.OdeProblem;
 import org.optdyn.theory.ode.OdeTrajectory;
 import org.optdyn.theory.ode.TimeGrid;
 import org.optdyn.theory.spectrum.DiscreteSpectrum;
+import org.optdyn.verification.experiment.FalseFailure;
 import org.optdyn.verification.experiment.RunConfig;
 import org.optdyn.verification.experiment.Series;
 
@@ -170,6 +173,131 @@ final class Runs {
             }
         }
         throw new IllegalArgumentException("time " + t + " is not on the grid");
+    }
+
+    // ---- calibrated Monte-Carlo checks (issue 9): each states the distribution, quantile and family-wise bound ----
+
+    /** @return q with P(|T| &gt; q) = {@code twoSided} for T ~ Student-t({@code dof}) */
+    static double studentQuantile(int dof, double twoSided) {
+        return new TDistribution(dof).inverseCumulativeProbability(1 - twoSided / 2);
+    }
+
+    /**
+     * @return f with P(s &gt; f sigma) = {@code upper} for the sample sd s of {@code dof + 1} i.i.d. Normal values of sd
+     *         sigma: f = sqrt(chi2_{1-upper}(dof) / dof)
+     */
+    static double sdUpperFactor(int dof, double upper) {
+        return Math.sqrt(new ChiSquaredDistribution(dof).inverseCumulativeProbability(1 - upper) / dof);
+    }
+
+    /** @return the grid indices {@code from, from + 1, ..., n - 1} */
+    static int[] range(int from, int n) {
+        int[] r = new int[n - from];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = from + i;
+        }
+        return r;
+    }
+
+    /**
+     * The mean of M runs against a prediction on several grid points, each point with its Student-t interval:
+     * the check is {@code worst <= 1}, with worst = max_j |mean_j - prediction_j| / (q se_j + bias_j).
+     *
+     * @param worst      the largest ratio over the points
+     * @param worstIndex the grid index where it is attained
+     * @param quantile   q, the two-sided Student-t(M - 1) quantile at familyWise / points (Bonferroni)
+     * @param points     number of grid points tested
+     * @param runs       M
+     * @param familyWise the bound on P(worst &gt; 1) when the claim holds
+     */
+    record MeanTest(double worst, int worstIndex, double quantile, int points, int runs, double familyWise) {
+
+        /** @return the false-failure bound and its derivation, for {@code Check} */
+        FalseFailure falseFailure() {
+            return FalseFailure.probability(familyWise, basis());
+        }
+
+        /** @return the derivation in words */
+        String basis() {
+            return "per point (mean - E mean)/se ~ Student-t(" + (runs - 1) + ") (runs i.i.d. and close to Normal: "
+                    + "a sum over d coordinates); two-sided quantile " + fmt(quantile) + " at " + fmt(familyWise / points)
+                    + " per point, Bonferroni over " + points + " points: family-wise <= " + fmt(familyWise)
+                    + " whenever |E mean - prediction| <= the stated bias allowance";
+        }
+    }
+
+    /**
+     * Student-t test of the mean of the runs against {@code prediction} at the given grid indices.
+     *
+     * @param bias       the a-priori bound on |E mean - prediction| per grid index (zeros for an exact prediction)
+     * @param familyWise the family-wise false-failure probability, split evenly over the points (Bonferroni)
+     */
+    static MeanTest meanTest(Stats s, double[] prediction, double[] bias, int[] indices, double familyWise) {
+        double q = studentQuantile(s.runs() - 1, familyWise / indices.length);
+        double worst = 0;
+        int at = indices[0];
+        for (int j : indices) {
+            double gap = Math.abs(s.mean()[j] - prediction[j]);
+            double allowance = q * s.se(j) + bias[j];
+            double r = gap == 0 ? 0 : gap / allowance;
+            if (r > worst || Double.isNaN(r)) {
+                worst = r;
+                at = j;
+            }
+        }
+        return new MeanTest(worst, at, q, indices.length, s.runs(), familyWise);
+    }
+
+    /** @return an array of {@code n} copies of {@code v} (a constant bias allowance) */
+    static double[] constant(int n, double v) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+
+    /**
+     * The spread of the runs against an a-priori fluctuation scale: worst = max_q s_q / (f sigma_q) over the given
+     * grid indices, with s_q the sample sd of the M runs and f = {@link #sdUpperFactor} at familyWise / points.
+     *
+     * @param worst      the largest ratio (the check is worst &lt;= 1)
+     * @param factor     f
+     * @param points     number of grid points
+     * @param runs       M
+     * @param familyWise bound on P(worst &gt; 1) when every true sd is at most its sigma_q
+     */
+    record SpreadTest(double worst, double factor, int points, int runs, double familyWise) {
+
+        FalseFailure falseFailure() {
+            return FalseFailure.probability(familyWise, "(M - 1) s^2 / sigma^2 ~ chi-square(" + (runs - 1)
+                    + ") for Normal runs; upper quantile factor sqrt(chi2/(M-1)) = " + fmt(factor) + " at "
+                    + fmt(familyWise / points) + " per point, Bonferroni over " + points + " points: family-wise <= "
+                    + fmt(familyWise) + " whenever each true sd is at most its stated scale");
+        }
+    }
+
+    /** Upper test of the spread of the runs ({@code v[run][grid]}) at {@code indices} against {@code sigma[q]}. */
+    static SpreadTest spreadTest(double[][] v, int[] indices, double[] sigma, double familyWise) {
+        var st = stats(v);
+        double f = sdUpperFactor(st.runs() - 1, familyWise / indices.length);
+        double worst = 0;
+        for (int q = 0; q < indices.length; q++) {
+            worst = Math.max(worst, st.sd()[indices[q]] / (f * sigma[q]));
+        }
+        return new SpreadTest(worst, f, indices.length, st.runs(), familyWise);
+    }
+
+    /** Mean and standard error of a sample. */
+    static double[] meanAndSe(double[] x) {
+        double m = 0;
+        for (double v : x) {
+            m += v;
+        }
+        m /= x.length;
+        double q = 0;
+        for (double v : x) {
+            q += (v - m) * (v - m);
+        }
+        return new double[] {m, Math.sqrt(q / (x.length - 1) / x.length)};
     }
 
     /** Figure series: the ODE as a line and every run as markers. */
