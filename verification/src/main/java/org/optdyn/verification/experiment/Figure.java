@@ -24,4 +24,40 @@ public record Figure(String id, String title, String xLabel, String yLabel, bool
         }
         series = List.copyOf(series);
     }
+
+    /**
+     * A scaling plot (style.md rule 13): measured values against the resolution parameter (dimension, steps,
+     * samples) on log-log axes, each measured group as markers with the predicted power law {@code C x^slope} drawn
+     * through it as a line. The constant {@code C} of each group is its least-squares fit with the slope fixed,
+     * {@code ln C = mean(ln y - slope ln x)}, so the picture shows whether the points follow the predicted slope,
+     * not where the constant lies.
+     *
+     * @param id             file-name-safe identifier
+     * @param title          plot title
+     * @param xLabel         the resolution parameter, e.g. "d"
+     * @param yLabel         the measured quantity, e.g. "max relative gap"
+     * @param predictedSlope the predicted exponent, e.g. -0.5
+     * @param slopeLabel     how to name it in the legend, e.g. "d^-1/2"
+     * @param measured       one series per group, positive values (read)
+     * @return the figure: for each group its markers and its predicted line
+     */
+    public static Figure scaling(String id, String title, String xLabel, String yLabel, double predictedSlope,
+                                 String slopeLabel, List<Series> measured) {
+        var series = new java.util.ArrayList<Series>();
+        for (Series m : measured) {
+            double[] x = m.x();
+            double[] y = m.y();
+            double logC = 0;
+            for (int i = 0; i < x.length; i++) {
+                logC += (Math.log(y[i]) - predictedSlope * Math.log(x[i])) / x.length;
+            }
+            double[] line = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                line[i] = Math.exp(logC + predictedSlope * Math.log(x[i]));
+            }
+            series.add(new Series(m.name(), Series.Kind.SIMULATION_MARKERS, x, y));
+            series.add(new Series(slopeLabel + " through " + m.name(), Series.Kind.THEORY_LINE, x, line));
+        }
+        return new Figure(id, title, xLabel, yLabel, true, true, series);
+    }
 }
