@@ -17,6 +17,7 @@ import org.optdyn.theory.spectrum.Spectra;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
+import org.optdyn.verification.experiment.FalseFailure;
 import org.optdyn.verification.experiment.Figure;
 import org.optdyn.verification.experiment.RunConfig;
 
@@ -39,6 +40,12 @@ final class AdaGradNoiselessLimit implements Experiment {
                     2.5, 0.5, 2, 0.8634710608));
 
     private static final double HORIZON = 15;
+    /** Family-wise false-failure probability of each SGD check (4 checks: at most 4e-4 for the experiment). */
+    private static final double ALPHA = 1e-4;
+    /** Resolution: relative error of the predicted limit gamma_inf and of the predicted SGD learning-rate curve. */
+    private static final double RESOLUTION = 0.05;
+    /** N13 (ii): bias allowance C_b/d with C_b = 10 x the scale gamma_0 = eta/b of the learning rate. */
+    private static final double BIAS_FACTOR = 10;
     private static final double ODE_HORIZON = 120;
 
     @Override
@@ -62,7 +69,7 @@ final class AdaGradNoiselessLimit implements Experiment {
     public ExperimentResult run(RunConfig config) {
         boolean full = config.size() == RunConfig.Size.FULL;
         int d = full ? 2048 : 512;
-        int m = full ? 30 : 6;
+        int m = full ? 30 : 10;
         var progress = new Runs.Progress(config, (long) CONFIGS.size() * m);
         var checks = new ArrayList<Check>();
         var figures = new ArrayList<Figure>();
@@ -71,16 +78,21 @@ final class AdaGradNoiselessLimit implements Experiment {
         int last = times.length - 1;
         double[] sgdFinal = new double[CONFIGS.size()];
         double[] sgdSe = new double[CONFIGS.size()];
+        double[] odeFinal = new double[CONFIGS.size()];
         double[] odeLong = new double[CONFIGS.size()];
+        double[] limits = new double[CONFIGS.size()];
         for (int ci = 0; ci < CONFIGS.size(); ci++) {
             Config c = CONFIGS.get(ci);
             DiscreteSpectrum spectrum = c.spectrum().apply(d);
-            // (a) the closed form reproduces N6 (the [HL] family value is the d = 1000 one; it depends on d only
-            //     through lambdaBar = 1 exactly, so it holds for every d)
-            double closed = ClosedForms.adaGradNormLimit(c.eta(), c.b(), spectrum, c.targetNorm2(), 0);
-            checks.add(Check.atMost(c.label() + ": |closed-form gamma_inf - N6 value|", Math.abs(closed - c.n6()),
-                    1e-9, "N6 values are printed to 10 digits; the Brent root is converged to 1e-15"));
-            // (b) the ODE reaches the closed form
+            // (a) the closed form (conservation-law root, §4.4) reproduces N6 (the [HL] family value is the d = 1000
+            //     one; it depends on d only through lambdaBar = 1 exactly, so it holds for every d)
+            double exactClosed = ClosedForms.adaGradNormLimit(c.eta(), c.b(), spectrum, c.targetNorm2(), 0);
+            double closed = config.predicted(exactClosed, RESOLUTION);
+            limits[ci] = exactClosed;
+            checks.add(Check.atMost(c.label() + ": |closed-form gamma_inf - N6 value|", Math.abs(exactClosed - c.n6()),
+                    1e-9, "N6 values are printed to 10 digits; the Brent root is converged to 1e-15",
+                    FalseFailure.deterministic("rounding: N6 printed to 10 digits (5e-11), root converged to 1e-15")));
+            // (b) the full ODE reaches the closed form
             var longRun = HighLineOdeLong.solve(OdeProblem.of(GlmModel.leastSquares(), spectrum,
                     org.optdyn.theory.ode.LearningRateRule.adaGradNorm(c.eta(), c.b()),
                     org.optdyn.theory.ode.TimeGrid.of(0, ODE_HORIZON))
@@ -89,8 +101,10 @@ final class AdaGradNoiselessLimit implements Experiment {
             checks.add(Check.atMost(c.label() + ": |ODE gamma(" + (int) ODE_HORIZON + ") - closed form|",
                     Math.abs(longRun - closed), 1e-6,
                     "the remaining change of gamma after t is (lambdaBar/eta^2) int_t^inf gamma R (§4.2), "
-                            + "exponentially small here; integrator rtol 1e-10 (N6 asks 1e-6)"));
-            // (c) SGD against the ODE on the grid, and against the limit at T
+                            + "exponentially small here; integrator rtol 1e-10 (N6 asks 1e-6)",
+                    FalseFailure.deterministic("integrator bound: rtol 1e-10 over [0, " + (int) ODE_HORIZON
+                            + "], plus the exponentially small remainder of gamma after t = " + (int) ODE_HORIZON)));
+            // (c) SGD against the ODE on the grid (which includes T, where the ODE is close to the limit)
             var spec = SimulationSpec.of(Covariance.diagonal(spectrum.coordinateEigenvalues()),
                     new LabelModel.LeastSquares(0), new LearningRateRule.AdaGradNorm(c.eta(), c.b()),
                     scaledUnitTarget(c.targetNorm2()), grid);
@@ -101,37 +115,42 @@ final class AdaGradNoiselessLimit implements Experiment {
             double[][] lr = Runs.learningRates(runs);
             var st = Runs.stats(lr);
             double gamma0 = c.eta() / c.b();
-            checks.add(Check.atMost(c.label() + ": max_t |mean SGD lr - ODE| / (4 sd/sqrt(M) + 10 gamma_0/d)",
-                    Runs.worstMeanRatio(st, ode.learningRate(), 10 * gamma0 / d), 1.0,
-                    "N13 (ii): CLT 4 standard errors of M = " + m + " runs plus bias allowance 10 gamma_0/d"));
-            double notYet = Math.abs(ode.learningRate()[last] - closed);
-            double allowance = 4 * st.se(last) + 10 * gamma0 / d + notYet;
-            checks.add(Check.atMost(c.label() + ": |mean SGD lr(T) - gamma_inf| / (4 sd/sqrt(M) + 10 gamma_0/d + "
-                    + "|gamma_ODE(T) - gamma_inf|)", Math.abs(st.mean()[last] - closed) / allowance, 1.0,
-                    "N13 (ii) allowance plus the part of the limit the ODE itself has not reached at T = " + HORIZON));
+            var mt = Runs.meanTest(st, config.predicted(ode.learningRate(), RESOLUTION),
+                    Runs.constant(times.length, BIAS_FACTOR * gamma0 / d), Runs.range(1, times.length), ALPHA);
+            checks.add(Check.atMost(c.label() + ": max_t |mean SGD lr - ODE| / (q se + 10 gamma_0/d)", mt.worst(), 1.0,
+                    "N13 (ii): the mean of M = " + m + " runs within a Student-t interval (q = "
+                            + Runs.fmt(mt.quantile()) + ") plus the bias allowance C_b/d, C_b = 10 gamma_0 (N13's "
+                            + "recommended allowance)", mt.falseFailure()));
             sgdFinal[ci] = st.mean()[last];
             sgdSe[ci] = st.se(last);
+            odeFinal[ci] = ode.learningRate()[last];
             figures.add(new Figure("lr-" + c.id(), "AdaGrad-Norm, noiseless LS, " + c.label() + ", d = " + d,
                     "t = k/d", "learning rate", false, false, Runs.series("lr", times, ode.learningRate(), lr)));
         }
-        // (d) same mean eigenvalue, different condition numbers: the ODE limits coincide
-        checks.add(Check.atMost("[HL] family s = 3 vs s = 5 (both lambdaBar = 1): |ODE gamma(" + (int) ODE_HORIZON
-                + ") difference|", Math.abs(odeLong[2] - odeLong[3]), 2e-6,
-                "§4.4 consequence 1: gamma_inf depends on the spectrum only through lambdaBar; each ODE value is within "
-                        + "1e-6 of the limit (check above)"));
         var params = ExperimentResult.parameterMap();
         params.put("d", Integer.toString(d));
         params.put("runs M", Integer.toString(m));
         params.put("SGD horizon T", Double.toString(HORIZON));
         params.put("ODE horizon for the limit", Double.toString(ODE_HORIZON));
+        params.put("false-failure probability per SGD check", Double.toString(ALPHA));
         params.put("seed", Long.toString(config.seed()));
-        var notes = new StringBuilder();
+        var notes = new StringBuilder("Derived facts (implied by the checks, not counted as checks): SGD reaches the "
+                + "limit up to the part the ODE has not reached at T (mean check at t = T plus |ODE(T) - gamma_inf|); "
+                + "the [HL] family limits for s = 3 and s = 5 coincide (both ODE values are within 1e-6 of closed "
+                + "forms that both equal N6 to 1e-9).\n");
         for (int ci = 0; ci < CONFIGS.size(); ci++) {
             notes.append(CONFIGS.get(ci).label()).append(": SGD lr(T) = ").append(Runs.fmt(sgdFinal[ci]))
-                    .append(" +- ").append(Runs.fmt(sgdSe[ci])).append(", ODE lr(").append((int) ODE_HORIZON)
-                    .append(") = ").append(Runs.fmt(odeLong[ci])).append('\n');
+                    .append(" +- ").append(Runs.fmt(sgdSe[ci])).append(", ODE lr(T) = ").append(Runs.fmt(odeFinal[ci]))
+                    .append(", ODE lr(").append((int) ODE_HORIZON).append(") = ").append(Runs.fmt(odeLong[ci]))
+                    .append(", gamma_inf = ").append(Runs.fmt(limits[ci])).append('\n');
         }
-        return new ExperimentResult(name(), checks, figures, params, notes.toString());
+        notes.append("|ODE gamma(").append((int) ODE_HORIZON).append(") s = 3 - s = 5| = ")
+                .append(Runs.fmt(Math.abs(odeLong[2] - odeLong[3]))).append('\n');
+        String resolution = "a 1e-6 error in the predicted limit gamma_inf (ODE against the closed form), and a "
+                + Math.round(100 * RESOLUTION) + " % error in the predicted SGD learning-rate curve for the two-point "
+                + "spectra (test size; for the [HL] family the allowance is dominated by 10 gamma_0/d = 0.1); "
+                + "sabotage perturbs both by " + Math.round(100 * RESOLUTION) + " %";
+        return new ExperimentResult(name(), checks, figures, params, notes.toString(), resolution);
     }
 
     /** X0 = 0, X* uniform on the sphere of radius sqrt(targetNorm2). */
