@@ -27,7 +27,7 @@ final class AcceleratedConsensusExperiment implements Experiment {
     static final double[] GAMMAS = {1, 10};
 
     /** Relative error of a predicted rate that every rate check detects. */
-    static final double RESOLUTION = 0.01;
+    static final double RESOLUTION = 0.002;
 
     @Override
     public String name() {
@@ -117,6 +117,6 @@ final class AcceleratedConsensusExperiment implements Experiment {
                         + " checks: (a) the window fit of the exact modal sum lies in its a-priori O(1/T) band around"
                         + " the prediction, (b) the simulation equals the modal sum to rounding; the acceleration"
                         + " factors follow from them (parameters).",
-                "a " + RateMeasurement.fmt(100 * RESOLUTION) + " % error in any predicted rate (test and full size)");
+                RateMeasurement.resolutionText(RESOLUTION, ms, ""));
     }
 }

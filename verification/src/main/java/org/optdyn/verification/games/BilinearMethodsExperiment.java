@@ -171,7 +171,6 @@ final class BilinearMethodsExperiment implements Experiment {
                         + " Each rate has two deterministic checks: (a) the window fit of the exact modal sum lies in"
                         + " its a-priori O(1/T) band around the prediction, (b) the simulation equals the modal sum to"
                         + " rounding; together they bound the simulated rate (parameters).",
-                "a " + RateMeasurement.fmt(100 * RESOLUTION) + " % error in any predicted rate or in ρ(K) (test and"
-                        + " full size)");
+                RateMeasurement.resolutionText(RESOLUTION, ms, " or in ρ(K)"));
     }
 }

@@ -167,6 +167,7 @@ final class ContinuumExperiment implements Experiment {
                 "Each rate has two deterministic checks: (a) the window fit of the exact modal sum lies in its"
                         + " a-priori O(1/T) band around the prediction, (b) the simulation equals the modal sum to"
                         + " rounding. The speed-ups and their decrease follow from them (parameters).",
-                "a " + RateMeasurement.fmt(100 * RESOLUTION) + " % error in any predicted rate (test and full size)");
+                RateMeasurement.resolutionText(RESOLUTION,
+                        outs.stream().flatMap(o -> java.util.stream.Stream.of(o.hb(), o.gd())).toList(), ""));
     }
 }

@@ -260,6 +260,17 @@ record RateMeasurement(String label, FirstOrderMethod method, double predicted, 
         return out;
     }
 
+    /**
+     * @return the resolution statement of a rate experiment: a relative error {@code resolution} in any predicted
+     *         rate is detected because every case's window tolerance (in {@code ln ρ}) is below it
+     */
+    static String resolutionText(double resolution, List<RateMeasurement> ms, String extra) {
+        double widest = ms.stream().mapToDouble(RateMeasurement::windowTolerance).max().orElseThrow();
+        return "a " + fmt(100 * resolution) + " % error in any predicted rate" + extra + " (widest window tolerance"
+                + " of this run: " + String.format(java.util.Locale.ROOT, "%.2g", 100 * widest) + " % in ln ρ; the same"
+                + " horizons at test and full size)";
+    }
+
     static String fmt(double v) {
         return String.format(java.util.Locale.ROOT, "%.6g", v);
     }
