@@ -266,7 +266,8 @@ record RateMeasurement(String label, FirstOrderMethod method, double predicted, 
      */
     static String resolutionText(double resolution, List<RateMeasurement> ms, String extra) {
         double widest = ms.stream().mapToDouble(RateMeasurement::windowTolerance).max().orElseThrow();
-        return "a " + fmt(100 * resolution) + " % error in any predicted rate" + extra + " (widest window tolerance"
+        return "a " + String.format(java.util.Locale.ROOT, "%.2g", 100 * resolution) + " % error in any predicted rate"
+                + extra + " (widest window tolerance"
                 + " of this run: " + String.format(java.util.Locale.ROOT, "%.2g", 100 * widest) + " % in ln ρ; the same"
                 + " horizons at test and full size)";
     }
