@@ -25,6 +25,9 @@ final class ShapeRatesExperiment implements Experiment {
     record Case(String id, String name, Shape shape, FirstOrderMethod method) {
     }
 
+    /** Relative error of a predicted rate that every case detects: above every window tolerance (≤ 0.85 %). */
+    static final double RESOLUTION = 0.01;
+
     static List<Case> cases() {
         var seg = new Shape.Segment(1, 10);
         var disk = new Shape.Disk(5, 3);
@@ -54,8 +57,9 @@ final class ShapeRatesExperiment implements Experiment {
     @Override
     public String claim() {
         return "On random normal linear games (p >= 200) whose Jacobian eigenvalues fill a segment, disk, ellipse,"
-                + " bilinear, shifted-bilinear, half-disk or union shape, the measured linear rate of ‖w_t − w*‖"
-                + " equals the predicted ρ_M(K) = sup_K ρ_M(λ) within the derived transient and fit tolerance.";
+                + " bilinear, shifted-bilinear, half-disk or union shape, the linear rate of ‖w_t − w*‖ equals the"
+                + " predicted ρ_M(K) = sup_K ρ_M(λ): the window fit of the exact modal sum lies in an a-priori"
+                + " O(1/T) band around it and the simulation equals the modal sum to rounding.";
     }
 
     @Override
@@ -80,8 +84,9 @@ final class ShapeRatesExperiment implements Experiment {
             Complex worst = Rates.worstPoint(c.method(), pts);
             LinearGame game = Games.randomInShape(c.shape(), p, rng, List.of(worst));
             double[] e0 = Games.gaussian(p, rng.split());
-            int steps = RateMeasurement.horizon(rho, 1e-10, cap);
-            var m = RateMeasurement.run(c.name(), game, e0, c.method(), rho, steps);
+            int steps = RateMeasurement.horizon(rho, cap);
+            var m = RateMeasurement.run(c.name(), game, e0, c.method(), worst, config.predicted(rho, RESOLUTION),
+                    steps);
             config.progress().advance(i + 1, cases.size());
             return new Out(c, m, game.modes().orElseThrow().spectrum());
         });
@@ -90,7 +95,7 @@ final class ShapeRatesExperiment implements Experiment {
         var params = ExperimentResult.parameterMap();
         params.put("dimension p", String.valueOf(p));
         params.put("seed", String.valueOf(config.seed()));
-        params.put("window", "[T/2, T], T = min(" + cap + ", ceil(ln 1e-10 / ln ρ))");
+        params.put("window", "[T/2, T], T = min(" + cap + ", ceil(ln 1e-120 / ln ρ)), error coordinates");
         for (Out o : outs) {
             checks.addAll(o.m().checks());
             params.put(o.c().id() + " method", o.c().method().label());
@@ -101,7 +106,10 @@ final class ShapeRatesExperiment implements Experiment {
                     "‖w_t − w*‖", false, true, o.m().curves(400)));
         }
         return new ExperimentResult(name(), checks, figures, params,
-                "Each game includes the maximizer of ρ_M over the shape among its eigenvalues (§9.3), so the"
-                        + " predicted rate of the sampled spectrum equals the shape's rate.");
+                "Each game includes the maximizer of ρ_M over the shape among its eigenvalues (§9.3), and the start"
+                        + " error carries as much energy on it as on all other blocks, so the window fit of the exact"
+                        + " modal sum is within an a-priori O(1/T) band of ρ (check a) and the simulation equals the"
+                        + " modal sum to rounding (check b); both are deterministic bounds.",
+                RateMeasurement.resolutionText(RESOLUTION, outs.stream().map(Out::m).toList(), " ρ_M(K)"));
     }
 }

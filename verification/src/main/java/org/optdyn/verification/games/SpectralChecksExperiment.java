@@ -10,6 +10,7 @@ import org.optdyn.theory.shapes.NumericalTuning;
 import org.optdyn.theory.shapes.Rates;
 import org.optdyn.theory.shapes.Shape;
 import org.optdyn.verification.experiment.Check;
+import org.optdyn.verification.experiment.FalseFailure;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
 import org.optdyn.verification.experiment.Figure;
@@ -45,35 +46,42 @@ final class SpectralChecksExperiment implements Experiment {
     private static final String OPT = "numerically optimized rate: 1e−5 (spectral-shapes.md §8)";
     private static final String GREEN = "Algorithm GREEN: 1e−4 absolute (spectral-shapes.md §8)";
 
-    private static Check close(String metric, double actual, double expected, double tol, String reason) {
-        return Check.atMost("|" + metric + " − " + expected + "|", Math.abs(actual - expected), tol, reason);
+    /** Relative error of a reference value (doc §8) that every check detects: the GREEN checks' 1e−4 on ρ >= 0.69. */
+    static final double RESOLUTION = 2e-4;
+
+    private static Check close(RunConfig config, String metric, double actual, double expected, double tol,
+                               String reason) {
+        double e = config.predicted(expected, RESOLUTION);
+        return Check.atMost("|" + metric + " − " + e + "|", Math.abs(actual - e), tol, reason,
+                FalseFailure.deterministic(reason.startsWith("closed") ? "closed form: exact up to rounding and the"
+                        + " doc's printed digits" : "deterministic numerical algorithm with the stated accuracy (§8)"));
     }
 
     @Override
     public ExperimentResult run(RunConfig config) {
         var checks = new ArrayList<Check>();
         var seg = new Shape.Segment(1, 100);
-        checks.add(close("S-1 GD rate", ClosedForms.gd(seg).rate(), 0.980198, 5e-7, CLOSED));
-        checks.add(close("S-1 Polyak HB rate", ClosedForms.polyak(seg).rate(), 9.0 / 11, 1e-9, CLOSED));
-        checks.add(close("S-1 NAG rate", ClosedForms.nesterov(seg).rate(), 0.9, 1e-9, CLOSED));
-        checks.add(close("S-2 best EG rate on Disk(5, 3)", NumericalTuning.bestExtragradient(new Shape.Disk(5, 3)).rate(),
+        checks.add(close(config, "S-1 GD rate", ClosedForms.gd(seg).rate(), 0.980198, 5e-7, CLOSED));
+        checks.add(close(config, "S-1 Polyak HB rate", ClosedForms.polyak(seg).rate(), 9.0 / 11, 1e-9, CLOSED));
+        checks.add(close(config, "S-1 NAG rate", ClosedForms.nesterov(seg).rate(), 0.9, 1e-9, CLOSED));
+        checks.add(close(config, "S-2 best EG rate on Disk(5, 3)", NumericalTuning.bestExtragradient(new Shape.Disk(5, 3)).rate(),
                 0.84, 1e-5, OPT));
         double[] b = {0, 1, 2.25, 4.5, 6};
         double[] rho = {0.519494, 0.623821, 0.719536, 0.818182, 0.854887};
         for (int i = 0; i < b.length; i++) {
-            checks.add(close("S-3 ρ_E, b = " + b[i], ClosedForms.heavyBall(ClosedForms.continuum(1, 10, b[i])).rate(),
+            checks.add(close(config, "S-3 ρ_E, b = " + b[i], ClosedForms.heavyBall(ClosedForms.continuum(1, 10, b[i])).rate(),
                     rho[i], 5e-7, CLOSED));
         }
         var bil = new Shape.Bilinear(1, 10);
-        checks.add(close("S-4 ρ(K) bilinear [1, 10]", ConvergenceFactor.of(bil), 0.9045340337, 5e-11, CLOSED));
-        checks.add(close("S-4 best CO rate, γ = 100", NumericalTuning.bestConsensus(bil, 100).rate(), 0.980198, 1e-5, OPT));
-        checks.add(close("S-5 ELLFIT MEG rate, γ = 10", NumericalTuning.ellfit(10, 1, 10).rho(), 0.857608, 1e-5, OPT));
+        checks.add(close(config, "S-4 ρ(K) bilinear [1, 10]", ConvergenceFactor.of(bil), 0.9045340337, 5e-11, CLOSED));
+        checks.add(close(config, "S-4 best CO rate, γ = 100", NumericalTuning.bestConsensus(bil, 100).rate(), 0.980198, 1e-5, OPT));
+        checks.add(close(config, "S-5 ELLFIT MEG rate, γ = 10", NumericalTuning.ellfit(10, 1, 10).rho(), 0.857608, 1e-5, OPT));
         var sb = new Shape.ShiftedBilinear(1, 1, 10);
-        checks.add(close("S-6 optimal MEG rate", ClosedForms.momentumExtragradient(sb).rate(), 0.7532793858, 5e-11, CLOSED));
-        checks.add(close("S-6 GREEN ρ(K)", ConvergenceFactor.green(sb, 800).rho(), 0.8679166929, 1e-4, GREEN));
-        checks.add(close("S-7 GREEN ρ(HalfDisk(0.1, 1))", ConvergenceFactor.green(new Shape.HalfDisk(0.1, 1), 800).rho(),
+        checks.add(close(config, "S-6 optimal MEG rate", ClosedForms.momentumExtragradient(sb).rate(), 0.7532793858, 5e-11, CLOSED));
+        checks.add(close(config, "S-6 GREEN ρ(K)", ConvergenceFactor.green(sb, 800).rho(), 0.8679166929, 1e-4, GREEN));
+        checks.add(close(config, "S-7 GREEN ρ(HalfDisk(0.1, 1))", ConvergenceFactor.green(new Shape.HalfDisk(0.1, 1), 800).rho(),
                 0.923570, 1e-4, GREEN));
-        checks.add(close("S-10 GREEN ρ(Ellipse(5, 4, 2))", ConvergenceFactor.green(new Shape.Ellipse(5, 4, 2), 800).rho(),
+        checks.add(close(config, "S-10 GREEN ρ(Ellipse(5, 4, 2))", ConvergenceFactor.green(new Shape.Ellipse(5, 4, 2), 800).rho(),
                 0.6972244, 1e-4, GREEN));
 
         // lower-bound check (§9.2) along Bilinear(1, κ)
@@ -84,7 +92,7 @@ final class SpectralChecksExperiment implements Experiment {
         for (int i = 0; i < grid; i++) {
             kappa[i] = 1.5 * Math.pow(50 / 1.5, (double) i / (grid - 1));
             var k = new Shape.Bilinear(1, kappa[i]);
-            bound[i] = ConvergenceFactor.of(k);
+            bound[i] = config.predicted(ConvergenceFactor.of(k), RESOLUTION);
             FirstOrderMethod sqm = ClosedForms.squaredHeavyBall(k, 1 / kappa[i]).method();
             sq[i] = sqm.perCall(Rates.rate(sqm, k));
             FirstOrderMethod egm = ClosedForms.extragradient(k).method();
@@ -97,9 +105,12 @@ final class SpectralChecksExperiment implements Experiment {
             }
         }
         // SQ-HB's double roots at the ends perturb the sampled radius by ~√ε relative: hence −1e−7, not −1e−9
-        checks.add(Check.atLeast("min over κ and methods of (rate per call − ρ(K))", worstGap, -1e-7,
-                "Bernstein–Walsh: max_K |p_N| >= ρ(K)^N for every residual polynomial (§4.1); −1e−7 allows the"
-                        + " √ε-sized rounding of double characteristic roots (SQ-HB attains the bound)"));
+        checks.add(Check.atMost("max over κ and methods of (ρ(K) − rate per call)", -worstGap, 1e-7,
+                "Bernstein–Walsh: max_K |p_N| >= ρ(K)^N for every residual polynomial (§4.1), so no method is faster"
+                        + " than ρ(K) per call; 1e−7 allows the √ε-sized rounding of double characteristic roots (SQ-HB"
+                        + " attains the bound, so the maximum is 0 up to rounding)",
+                FalseFailure.deterministic("theorem (Bernstein–Walsh) against sampled suprema; rounding of double"
+                        + " roots ≤ √u ≈ 1e−8")));
         var figures = List.of(new Figure("lower-bound", "Rate per oracle call on Bilinear(1, κ) vs the lower bound ρ(K)",
                 "κ = σmax/σmin", "rate per oracle call", true, false, List.of(
                 new Series("ρ(K) (lower bound)", Series.Kind.THEORY_LINE, kappa, bound),
@@ -112,6 +123,8 @@ final class SpectralChecksExperiment implements Experiment {
         params.put("GREEN panels", "800");
         return new ExperimentResult(name(), checks, figures, params,
                 "The full set S-1 … S-12 (including the S-8 exact trajectories, the S-9 simulation, the S-11 companion"
-                        + " matrix and the S-12 random EG bound) runs as unit tests of theory.shapes and games.");
+                        + " matrix and the S-12 random EG bound) runs as unit tests of theory.shapes and games.",
+                "a 2e−4 relative error in any reference value or in ρ(K) (closed forms alone detect 1e−6, numerically"
+                        + " optimized rates 1e−5; test and full size)");
     }
 }
