@@ -209,14 +209,6 @@ record RateMeasurement(String label, FirstOrderMethod method, double predicted, 
                 modalRounding, delta, deltaBound, from, to, d, modal, out);
     }
 
-    static double norm(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x * x;
-        }
-        return Math.sqrt(s);
-    }
-
     /** @return {@code |ln(ρ_fit(modal)/ρ) − c|}, c the band's centre: the deviation check (a) judges. */
     double windowDeviation() {
         return Math.abs(Math.log(modalFit / predicted) - band.center());
@@ -268,8 +260,7 @@ record RateMeasurement(String label, FirstOrderMethod method, double predicted, 
         double widest = ms.stream().mapToDouble(RateMeasurement::windowTolerance).max().orElseThrow();
         return "a " + String.format(java.util.Locale.ROOT, "%.2g", 100 * resolution) + " % error in any predicted rate"
                 + extra + " (widest window tolerance"
-                + " of this run: " + String.format(java.util.Locale.ROOT, "%.2g", 100 * widest) + " % in ln ρ; the same"
-                + " horizons at test and full size)";
+                + " of this run: " + String.format(java.util.Locale.ROOT, "%.2g", 100 * widest) + " % in ln ρ)";
     }
 
     static String fmt(double v) {
