@@ -161,7 +161,8 @@ final class BilinearMethodsExperiment implements Experiment {
         for (int i = 0; i < methods.size(); i++) {
             var m = ms.get(i);
             params.put(labels.get(i), methods.get(i).label() + ", predicted " + RateMeasurement.fmt(m.predicted())
-                    + ", measured " + RateMeasurement.fmt(m.fitted()) + " (T = " + m.to() + ", implied |ln ρ̂ − ln ρ| <= "
+                    + ", measured " + RateMeasurement.fmt(m.fitted()) + " (T = " + m.to()
+                    + ", implied |ln ρ̂ − ln ρ| <= "
                     + RateMeasurement.fmt(m.impliedRateBound()) + ")");
         }
         params.put("simultaneous GDA", "diverges: measured growth rate " + RateMeasurement.fmt(ms.get(0).fitted())

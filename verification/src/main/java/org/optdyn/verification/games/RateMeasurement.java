@@ -233,8 +233,10 @@ record RateMeasurement(String label, FirstOrderMethod method, double predicted, 
     List<Check> checks() {
         var out = new ArrayList<Check>();
         String bandText = method.c(Complex.ONE) == null
-                ? "one-step method: ln ρ_fit − ln ρ ∈ [−R/(2e·a), 0] ⊂ ±R/(2e·a) with R = " + fmt(band.r()) + ", a = " + from
-                : "two-step method: ln ρ_fit − ln ρ − Sl(ln P_*) ∈ ±½Φ·K with Sl(ln P_*) = " + fmt(band.prefactorSlope())
+                ? "one-step method: ln ρ_fit − ln ρ ∈ [−R/(2e·a), 0] ⊂ ±R/(2e·a) with R = " + fmt(band.r())
+                        + ", a = " + from
+                : "two-step method: ln ρ_fit − ln ρ − Sl(ln P_*) ∈ ±½Φ·K with Sl(ln P_*) = "
+                        + fmt(band.prefactorSlope())
                         + " (maximizer's own prefactor), Φ = " + fmt(band.phi()) + ", K = "
                         + fmt(WindowBounds.slopeSensitivity(from, to));
         out.add(Check.atMost("|ln(ρ_fit(modal)/ρ) − c|, " + label + " (ρ = " + fmt(predicted) + ", modal fit "

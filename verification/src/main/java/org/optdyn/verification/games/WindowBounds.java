@@ -23,10 +23,11 @@ import org.optdyn.theory.shapes.FirstOrderMethod;
  *   <li><b>one-step methods</b> ({@code u_t = r(λ)^t}, {@code P_* ≡ 1}): under the claim {@code ρ_M(λ_j) <= ρ_*}
  *       for all j, {@code q(t) = Σ c_j y_j^t} with {@code y_j <= 1}, so {@code φ} is decreasing and convex and
  *       {@code 0 >= Δφ_t >= φ'(a) >= −Σ c_j max_y y^a|ln y| = −R/(e a)} with {@code R = Σ_{j≠*} b_j / b_*}:
- *       {@code ln ρ_fit − ln ρ_* ∈ [−R/(2 e a), 0]}, used as the symmetric superset {@code ±R/(2ea)}. For a filled shape with Gaussian {@code e_0} the ratio
- *       {@code R} is unbounded (its maximizer weight is χ² with 1–2 degrees of freedom), which is why a density of
- *       eigenvalues near the maximizer ({@code ‖e_t‖² ~ ρ^{2t} t^{−κ}}) made short-horizon fits fall below
- *       {@code ρ} by {@code ≈ 2^{−κ/T}}, up to 0.7 % at {@code T = 46}; {@link #equalizeMaximizer} fixes
+ *       {@code ln ρ_fit − ln ρ_* ∈ [−R/(2 e a), 0]}, used as the symmetric superset {@code ±R/(2ea)}. For a
+ *       filled shape with Gaussian {@code e_0} the ratio {@code R} is unbounded (its maximizer weight is χ² with
+ *       1–2 degrees of freedom), which is why a density of eigenvalues near the maximizer
+ *       ({@code ‖e_t‖² ~ ρ^{2t} t^{−κ}}) made short-horizon fits fall below
+ *       {@code ρ} by up to {@code ≈ 1 − 2^{−κ/T}} (1.2 % at {@code T = 46}); {@link #equalizeMaximizer} fixes
  *       {@code R = 1}, so the band is {@code 1/(2ea)} wide whatever the sample;</li>
  *   <li><b>two-step methods</b>: {@code Sl(ln P_*)} is a property of the maximizer's own recurrence (the linear
  *       prefactor of a double root, e.g. Polyak's parameters at the segment ends, or the decaying second root), and
@@ -61,9 +62,10 @@ import org.optdyn.theory.shapes.FirstOrderMethod;
  * {@code ε} collects, to first order in the unit roundoff {@code u}: the error of the stored Jacobian
  * {@code fl(Q D Qᵀ)} ({@code <= 2γ_p p Λ}, {@code γ_p = pu/(1 − pu)}, {@code Λ = max|λ|}), of each product
  * ({@code <= γ_p √p Λ}), weighted by how the iteration uses the field ({@link #sensitivity}), and of the vector
- * updates ({@link #amplification}; see {@link #simulationEpsilon}); the modal recurrences add {@code 8u(1 + Ψ)} per step and the start weights
- * {@code 4 p γ_p} relative. With {@code G(k) = max_j ‖M_j^k‖_F} (per-block companion matrices, computed),
- * {@code ‖e_t^{sim} − e_t‖ <= ε Σ_{s<t} G(t−1−s) ‖E_s‖ + ε_0 G(t) ‖E_0‖}, evaluated with the modal norms for
+ * updates ({@link #amplification}; see {@link #simulationEpsilon}); the modal recurrences add {@code 8u(1 + Ψ)} per
+ * step and the start weights {@code 4 p γ_p} relative. With {@code G(k) = max_j ‖M_j^k‖_F} (per-block companion
+ * matrices, computed), {@code ‖e_t^{sim} − e_t‖ <= ε Σ_{s<t} G(t−1−s) ‖E_s‖ + ε_0 G(t) ‖E_0‖}, evaluated with the
+ * modal norms for
  * {@code ‖E_s‖}; the check compares {@code max_t |ln(sim_t/modal_t)|} with {@code −ln(1 − bound)}.
  */
 final class WindowBounds {
@@ -147,7 +149,10 @@ final class WindowBounds {
         return pos / den;
     }
 
-    /** @return {@code Σ|t − t̄| / Σ(t − t̄)²}: a perturbation of the log-norms by at most δ moves the slope by this times δ. */
+    /**
+     * @return {@code Σ|t − t̄| / Σ(t − t̄)²}: a perturbation of the log-norms by at most δ moves the slope by at most
+     *         this times δ
+     */
     static double slopeLipschitz(int from, int to) {
         return 2 * slopeSensitivity(from, to);
     }
@@ -277,7 +282,8 @@ final class WindowBounds {
             case FirstOrderMethod.MEG e -> Math.abs(e.h()) * lambda * (1 + 2 * Math.abs(e.gamma()) * lambda);
             case FirstOrderMethod.CO c -> c.eta() * lambda * (1 + 2 * Math.abs(c.gamma()) * lambda);
             case FirstOrderMethod.ACO c -> Math.abs(c.h()) * lambda * (1 + 2 * Math.abs(c.gamma()) * lambda);
-            case FirstOrderMethod.SQHB s -> Math.abs(s.h() / s.gamma()) * lambda * (2 + 2 * Math.abs(s.gamma()) * lambda);
+            case FirstOrderMethod.SQHB s ->
+                    Math.abs(s.h() / s.gamma()) * lambda * (2 + 2 * Math.abs(s.gamma()) * lambda);
         };
     }
 
