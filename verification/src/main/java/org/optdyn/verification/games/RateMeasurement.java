@@ -209,14 +209,6 @@ record RateMeasurement(String label, FirstOrderMethod method, double predicted, 
                 modalRounding, delta, deltaBound, from, to, d, modal, out);
     }
 
-    static double norm(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x * x;
-        }
-        return Math.sqrt(s);
-    }
-
     /** @return {@code |ln(ρ_fit(modal)/ρ) − c|}, c the band's centre: the deviation check (a) judges. */
     double windowDeviation() {
         return Math.abs(Math.log(modalFit / predicted) - band.center());
@@ -241,8 +233,10 @@ record RateMeasurement(String label, FirstOrderMethod method, double predicted, 
     List<Check> checks() {
         var out = new ArrayList<Check>();
         String bandText = method.c(Complex.ONE) == null
-                ? "one-step method: ln ρ_fit − ln ρ ∈ [−R/(2e·a), 0] ⊂ ±R/(2e·a) with R = " + fmt(band.r()) + ", a = " + from
-                : "two-step method: ln ρ_fit − ln ρ − Sl(ln P_*) ∈ ±½Φ·K with Sl(ln P_*) = " + fmt(band.prefactorSlope())
+                ? "one-step method: ln ρ_fit − ln ρ ∈ [−R/(2e·a), 0] ⊂ ±R/(2e·a) with R = " + fmt(band.r())
+                        + ", a = " + from
+                : "two-step method: ln ρ_fit − ln ρ − Sl(ln P_*) ∈ ±½Φ·K with Sl(ln P_*) = "
+                        + fmt(band.prefactorSlope())
                         + " (maximizer's own prefactor), Φ = " + fmt(band.phi()) + ", K = "
                         + fmt(WindowBounds.slopeSensitivity(from, to));
         out.add(Check.atMost("|ln(ρ_fit(modal)/ρ) − c|, " + label + " (ρ = " + fmt(predicted) + ", modal fit "
@@ -268,8 +262,7 @@ record RateMeasurement(String label, FirstOrderMethod method, double predicted, 
         double widest = ms.stream().mapToDouble(RateMeasurement::windowTolerance).max().orElseThrow();
         return "a " + String.format(java.util.Locale.ROOT, "%.2g", 100 * resolution) + " % error in any predicted rate"
                 + extra + " (widest window tolerance"
-                + " of this run: " + String.format(java.util.Locale.ROOT, "%.2g", 100 * widest) + " % in ln ρ; the same"
-                + " horizons at test and full size)";
+                + " of this run: " + String.format(java.util.Locale.ROOT, "%.2g", 100 * widest) + " % in ln ρ)";
     }
 
     static String fmt(double v) {

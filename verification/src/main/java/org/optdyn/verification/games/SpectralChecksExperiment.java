@@ -64,25 +64,28 @@ final class SpectralChecksExperiment implements Experiment {
         checks.add(close(config, "S-1 GD rate", ClosedForms.gd(seg).rate(), 0.980198, 5e-7, CLOSED));
         checks.add(close(config, "S-1 Polyak HB rate", ClosedForms.polyak(seg).rate(), 9.0 / 11, 1e-9, CLOSED));
         checks.add(close(config, "S-1 NAG rate", ClosedForms.nesterov(seg).rate(), 0.9, 1e-9, CLOSED));
-        checks.add(close(config, "S-2 best EG rate on Disk(5, 3)", NumericalTuning.bestExtragradient(new Shape.Disk(5, 3)).rate(),
-                0.84, 1e-5, OPT));
+        checks.add(close(config, "S-2 best EG rate on Disk(5, 3)",
+                NumericalTuning.bestExtragradient(new Shape.Disk(5, 3)).rate(), 0.84, 1e-5, OPT));
         double[] b = {0, 1, 2.25, 4.5, 6};
         double[] rho = {0.519494, 0.623821, 0.719536, 0.818182, 0.854887};
         for (int i = 0; i < b.length; i++) {
-            checks.add(close(config, "S-3 ρ_E, b = " + b[i], ClosedForms.heavyBall(ClosedForms.continuum(1, 10, b[i])).rate(),
-                    rho[i], 5e-7, CLOSED));
+            double rhoE = ClosedForms.heavyBall(ClosedForms.continuum(1, 10, b[i])).rate();
+            checks.add(close(config, "S-3 ρ_E, b = " + b[i], rhoE, rho[i], 5e-7, CLOSED));
         }
         var bil = new Shape.Bilinear(1, 10);
         checks.add(close(config, "S-4 ρ(K) bilinear [1, 10]", ConvergenceFactor.of(bil), 0.9045340337, 5e-11, CLOSED));
-        checks.add(close(config, "S-4 best CO rate, γ = 100", NumericalTuning.bestConsensus(bil, 100).rate(), 0.980198, 1e-5, OPT));
-        checks.add(close(config, "S-5 ELLFIT MEG rate, γ = 10", NumericalTuning.ellfit(10, 1, 10).rho(), 0.857608, 1e-5, OPT));
+        checks.add(close(config, "S-4 best CO rate, γ = 100", NumericalTuning.bestConsensus(bil, 100).rate(),
+                0.980198, 1e-5, OPT));
+        checks.add(close(config, "S-5 ELLFIT MEG rate, γ = 10", NumericalTuning.ellfit(10, 1, 10).rho(), 0.857608,
+                1e-5, OPT));
         var sb = new Shape.ShiftedBilinear(1, 1, 10);
-        checks.add(close(config, "S-6 optimal MEG rate", ClosedForms.momentumExtragradient(sb).rate(), 0.7532793858, 5e-11, CLOSED));
+        checks.add(close(config, "S-6 optimal MEG rate", ClosedForms.momentumExtragradient(sb).rate(), 0.7532793858,
+                5e-11, CLOSED));
         checks.add(close(config, "S-6 GREEN ρ(K)", ConvergenceFactor.green(sb, 800).rho(), 0.8679166929, 1e-4, GREEN));
-        checks.add(close(config, "S-7 GREEN ρ(HalfDisk(0.1, 1))", ConvergenceFactor.green(new Shape.HalfDisk(0.1, 1), 800).rho(),
-                0.923570, 1e-4, GREEN));
-        checks.add(close(config, "S-10 GREEN ρ(Ellipse(5, 4, 2))", ConvergenceFactor.green(new Shape.Ellipse(5, 4, 2), 800).rho(),
-                0.6972244, 1e-4, GREEN));
+        checks.add(close(config, "S-7 GREEN ρ(HalfDisk(0.1, 1))",
+                ConvergenceFactor.green(new Shape.HalfDisk(0.1, 1), 800).rho(), 0.923570, 1e-4, GREEN));
+        checks.add(close(config, "S-10 GREEN ρ(Ellipse(5, 4, 2))",
+                ConvergenceFactor.green(new Shape.Ellipse(5, 4, 2), 800).rho(), 0.6972244, 1e-4, GREEN));
 
         // lower-bound check (§9.2) along Bilinear(1, κ)
         int grid = config.size() == RunConfig.Size.FULL ? 40 : 12;

@@ -20,7 +20,8 @@ class GamesExperimentsTest {
         return GamesExperiments.all().stream().filter(e -> !e.name().equals("games-spectral-checks"))
                 .map(e -> DynamicTest.dynamicTest(e.name(), () -> {
                     var result = e.run(RunConfig.test(20261202L).sabotaged());
-                    var windowChecks = result.checks().stream().filter(c -> c.metric().startsWith("|ln(ρ_fit")).toList();
+                    var windowChecks = result.checks().stream()
+                            .filter(c -> c.metric().startsWith("|ln(ρ_fit")).toList();
                     assertThat(windowChecks).isNotEmpty();
                     assertThat(windowChecks).noneMatch(c -> c.passed());
                 }));

@@ -85,6 +85,29 @@ class RateMeasurementTest {
     }
 
     @Test
+    void aSolverWhoseJacobianIsOffBy1e7IsCaughtBySimulationAgainstModalTheory() {
+        // the simulated game's Jacobian is (1 + 1e-7) A while the modal theory uses A: a tiny solver-side error
+        var disk = new Shape.Disk(5, 3);
+        var gd = ClosedForms.gd(disk).method();
+        var pts = Rates.evaluationPoints(gd, disk);
+        Complex worst = Rates.worstPoint(gd, pts);
+        LinearGame game = Games.randomInShape(disk, 60, Games.root(21), List.of(worst));
+        double[] a = game.jacobian();
+        for (int i = 0; i < a.length; i++) {
+            a[i] *= 1 + 1e-7;
+        }
+        var wrong = new LinearGame(a, game.equilibrium(), game.split(), game.modes().orElseThrow());
+        double rho = Rates.rate(gd, pts);
+        var m = RateMeasurement.run("GD", wrong, Games.gaussian(60, Games.root(22)), gd, worst, rho,
+                RateMeasurement.horizon(rho, 3000));
+        assertThat(m.checks().get(1).passed()).isFalse();
+        // while the same run on the true game passes
+        var right = RateMeasurement.run("GD", game, Games.gaussian(60, Games.root(22)), gd, worst, rho,
+                RateMeasurement.horizon(rho, 3000));
+        assertThat(right.checks()).allMatch(c -> c.passed());
+    }
+
+    @Test
     void slopeSensitivityIsAboutOneAndAHalfOverTheWindowLength() {
         assertThat(WindowBounds.slopeSensitivity(500, 1000) * 501).isCloseTo(1.5, within(0.01));
         assertThat(WindowBounds.slopeLipschitz(0, 1)).isEqualTo(2.0);
