@@ -29,21 +29,15 @@ class GamesExperimentsTest {
 
     /**
      * Every check of the games suite states a deterministic bound, so each experiment's family-wise probability is
-     * 0; and the suite passes for the two further master seeds of issue 9 (the catalogue test runs the default seed;
-     * this test is redundant once it runs all three).
+     * 0 (the catalogue test runs every experiment for the three master seeds).
      */
     @TestFactory
-    Stream<DynamicTest> everyCheckIsDeterministicAndPassesForTheOtherSuiteSeeds() {
-        return GamesExperiments.all().stream().flatMap(e -> Stream.of(1L, 2L)
-                .map(seed -> DynamicTest.dynamicTest(e.name() + " seed=" + seed, () -> {
-                    var result = e.run(RunConfig.test(seed));
-                    assertThat(result.checks()).allMatch(c -> c.falseFailure().deterministic());
-                    assertThat(result.falseFailureProbability()).isZero();
-                    assertThat(result.resolution()).isNotBlank();
-                    for (var c : result.checks()) {
-                        assertThat(c.passed()).as("%s seed %d: %s = %s vs %s", e.name(), seed, c.metric(),
-                                c.measured(), c.tolerance()).isTrue();
-                    }
-                })));
+    Stream<DynamicTest> everyCheckIsADeterministicBound() {
+        return GamesExperiments.all().stream().map(e -> DynamicTest.dynamicTest(e.name(), () -> {
+            var result = e.run(RunConfig.test(1L));
+            assertThat(result.checks()).allMatch(c -> c.falseFailure().deterministic());
+            assertThat(result.falseFailureProbability()).isZero();
+            assertThat(result.resolution()).isNotBlank();
+        }));
     }
 }
