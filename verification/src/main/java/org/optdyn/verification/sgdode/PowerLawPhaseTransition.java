@@ -14,6 +14,7 @@ import org.optdyn.theory.spectrum.Spectra;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
+import org.optdyn.verification.experiment.FalseFailure;
 import org.optdyn.verification.experiment.Figure;
 import org.optdyn.verification.experiment.RunConfig;
 
@@ -22,6 +23,15 @@ final class PowerLawPhaseTransition implements Experiment {
 
     private static final double BETA = 0.2;
     private static final double[] DELTAS = {0.3, 1.3};
+    /** Family-wise false-failure probability of each SGD check (2 checks: at most 2e-4 for the experiment). */
+    private static final double ALPHA = 1e-4;
+    /** Resolution: shift of the predicted exponents, and relative error of the predicted SGD learning-rate curve. */
+    private static final double RES_EXPONENT = 0.15;
+    private static final double RES_CURVE = 0.05;
+    /** N13 (ii): bias allowance C_b/d with C_b = 10 x gamma_0 = 10. */
+    private static final double BIAS_FACTOR = 10;
+    /** N15: tolerance on exponents at d = 4000 over t in [100, 1000] (measured there: -0.004 and -0.29). */
+    private static final double N15_TOLERANCE = 0.1;
 
     @Override
     public String name() {
@@ -30,9 +40,11 @@ final class PowerLawPhaseTransition implements Experiment {
 
     @Override
     public String claim() {
-        return "Noiseless least squares with a power-law spectrum (beta = 0.2): AdaGrad-Norm's learning rate stays "
-                + "bounded below when beta + delta < 1 and decays like t^(-1 + 1/(beta+delta)) when beta + delta > 1, "
-                + "in the ODE and in SGD.";
+        return "Noiseless least squares with a power-law spectrum (beta = 0.2): in the ODE, AdaGrad-Norm's learning "
+                + "rate has exponent 0 (bounded below) when beta + delta < 1 and -1 + 1/(beta+delta) = -1/3 when "
+                + "beta + delta = 1.5 (N15: d = 4000, t in [100, 1000], within 0.1); SGD follows the ODE's "
+                + "learning-rate curve at d = 512 (test) / 2048 (full), so it shows the same regime change over the "
+                + "simulated window (the asymptotic exponent itself is out of reach of SGD at these d and t).";
     }
 
     @Override
@@ -44,12 +56,28 @@ final class PowerLawPhaseTransition implements Experiment {
     public ExperimentResult run(RunConfig config) {
         boolean full = config.size() == RunConfig.Size.FULL;
         int d = full ? 2048 : 512;
-        int m = full ? 6 : 3;
+        int m = full ? 12 : 8;
         double horizon = full ? 200 : 100;
-        double w0 = horizon / 10;       // slope window [T/10, T]
+        double w0 = horizon / 10;       // slope window [T/10, T], reported in the notes
         var progress = new Runs.Progress(config, (long) DELTAS.length * m);
         var checks = new ArrayList<Check>();
         var figures = new ArrayList<Figure>();
+        // N15 exactly: d = 4000, slopes over [100, 1000] (ODE only; cheap because the ODE is O(J) per step)
+        var n15 = Spectra.powerLaw(BETA, 4000);
+        double[] theory = {0, -1.0 / 3};
+        for (int k = 0; k < DELTAS.length; k++) {
+            var t = org.optdyn.theory.ode.HighLineOde.solve(Runs.problem(GlmModel.leastSquares(), n15,
+                    org.optdyn.theory.ode.LearningRateRule.adaGradNorm(1, 1), new double[] {0, 100, 1000})
+                    .withInitial(InitialOverlaps.powerLaw(n15, DELTAS[k]))).orElseThrow();
+            double sl = Math.log(t.learningRate()[2] / t.learningRate()[1]) / Math.log(10);
+            double predicted = config.predictedShifted(theory[k], RES_EXPONENT);
+            checks.add(Check.atMost("N15 (d = 4000, t in [100, 1000]), beta + delta = " + Runs.fmt(BETA + DELTAS[k])
+                            + ": |ODE slope of gamma - theory " + Runs.fmt(predicted) + "|", Math.abs(sl - predicted),
+                    N15_TOLERANCE, "Prop. 4.4 / Cor. D.2 exponents 0 and -1 + 1/(beta+delta) = -1/3; N15's tolerance "
+                            + "0.1 covers the slow approach of a finite window at finite d (N15 measured -0.004, -0.29)",
+                    FalseFailure.deterministic("ODE integration (rtol 1e-10, error far below 1e-3 on the slope); the "
+                            + "0.1 is N15's stated allowance for the finite-window approach to the exponent")));
+        }
         var spectrum = Spectra.powerLaw(BETA, d);
         var grid = TimeGrid.logSpaced(0.1, horizon, 25, d);
         double[] times = grid.times();
@@ -67,52 +95,27 @@ final class PowerLawPhaseTransition implements Experiment {
                     .withInitial(InitialOverlaps.powerLaw(spectrum, delta)));
             double[][] lr = Runs.learningRates(runs);
             var st = Runs.stats(lr);
-            checks.add(Check.atMost("delta = " + delta + ": max_t |mean SGD lr - ODE| / (4 sd/sqrt(M) + 10 gamma_0/d)",
-                    Runs.worstMeanRatio(st, ode.learningRate(), 10.0 / d), 1.0,
-                    "N13 (ii): CLT 4 standard errors of M = " + m + " runs plus bias allowance 10 gamma_0/d "
-                            + "(the power-law target is deterministic, so the ODE starts from the exact overlaps)"));
+            var mt = Runs.meanTest(st, config.predicted(ode.learningRate(), RES_CURVE),
+                    Runs.constant(times.length, BIAS_FACTOR / d), Runs.range(1, times.length), ALPHA);
+            checks.add(Check.atMost("beta + delta = " + Runs.fmt(BETA + delta) + ": max_t |mean SGD lr - ODE| / (q se + "
+                            + "10 gamma_0/d)", mt.worst(), 1.0,
+                    "N13 (ii): the mean of M = " + m + " runs within a Student-t interval (q = "
+                            + Runs.fmt(mt.quantile()) + ") plus the bias allowance 10 gamma_0/d (N13's recommended "
+                            + "allowance; the power-law target is deterministic, so the ODE starts from the exact "
+                            + "overlaps)", mt.falseFailure()));
             odeSlope[k] = windowSlope(times, ode.learningRate(), w0, horizon);
             double[] perRun = new double[m];
-            double mean = 0;
             for (int r = 0; r < m; r++) {
                 perRun[r] = windowSlope(times, lr[r], w0, horizon);
-                mean += perRun[r] / m;
             }
-            double var = 0;
-            for (double s : perRun) {
-                var += (s - mean) * (s - mean) / Math.max(1, m - 1);
-            }
-            sgdSlope[k] = mean;
-            sgdSlopeSe[k] = Math.sqrt(var / m);
+            double[] ms = Runs.meanAndSe(perRun);
+            sgdSlope[k] = ms[0];
+            sgdSlopeSe[k] = ms[1];
             figures.add(new Figure("lr-delta-" + (k == 0 ? "03" : "13"), "AdaGrad-Norm, power law beta = 0.2, delta = "
                     + delta + ", d = " + d, "t = k/d", "learning rate", true, true,
                     Runs.series("lr", times, ode.learningRate(), lr)));
         }
         String window = "[" + Runs.fmt(w0) + ", " + Runs.fmt(horizon) + "]";
-        checks.add(Check.atLeast("ODE: log-log slope of gamma_t on " + window + ", beta + delta = 0.5", odeSlope[0],
-                -0.1, "Prop. 4.4: gamma bounded below (exponent 0); N15 tolerance +-0.1 on exponents"));
-        checks.add(Check.atMost("ODE: slope(beta + delta = 1.5) - slope(beta + delta = 0.5)",
-                odeSlope[1] - odeSlope[0], -0.15,
-                "Prop. 4.4: exponents 0 vs -1/3 (difference -1/3); the finite window and d slow the approach "
-                        + "(N15: only the sign of the regime change is a hard check), so at least half of it is required"));
-        if (full) {
-            // N15 exactly: d = 4000, slopes over [100, 1000] (ODE only; cheap because the ODE is O(J) per step)
-            var n15 = Spectra.powerLaw(BETA, 4000);
-            double[] theory = {0, -1.0 / 3};
-            for (int k = 0; k < DELTAS.length; k++) {
-                var t = org.optdyn.theory.ode.HighLineOde.solve(Runs.problem(GlmModel.leastSquares(), n15,
-                        org.optdyn.theory.ode.LearningRateRule.adaGradNorm(1, 1), new double[] {0, 100, 1000})
-                        .withInitial(InitialOverlaps.powerLaw(n15, DELTAS[k]))).orElseThrow();
-                double sl = Math.log(t.learningRate()[2] / t.learningRate()[1]) / Math.log(10);
-                checks.add(Check.atMost("N15 (d = 4000, t in [100, 1000]), delta = " + DELTAS[k]
-                        + ": |ODE slope of gamma - theory " + Runs.fmt(theory[k]) + "|", Math.abs(sl - theory[k]), 0.1,
-                        "Prop. 4.4 / Cor. D.2 exponents 0 and -1 + 1/(beta+delta) = -1/3; N15 tolerance +-0.1"));
-            }
-        }
-        double seDiff = Math.hypot(sgdSlopeSe[0], sgdSlopeSe[1]);
-        checks.add(Check.atMost("SGD: slope(beta + delta = 1.5) - slope(beta + delta = 0.5)", sgdSlope[1] - sgdSlope[0],
-                -0.15 + 4 * seDiff, "the same regime change in SGD, with 4 Monte-Carlo standard errors of the "
-                        + "difference of mean per-run slopes (" + Runs.fmt(seDiff) + ")"));
         var params = ExperimentResult.parameterMap();
         params.put("d", Integer.toString(d));
         params.put("runs M", Integer.toString(m));
@@ -120,10 +123,16 @@ final class PowerLawPhaseTransition implements Experiment {
         params.put("delta", java.util.Arrays.toString(DELTAS));
         params.put("eta, b", "1, 1");
         params.put("horizon T", Double.toString(horizon));
+        params.put("false-failure probability per SGD check", Double.toString(ALPHA));
         params.put("seed", Long.toString(config.seed()));
-        String notes = "slopes of gamma on " + window + ": ODE " + Runs.fmt(odeSlope[0]) + " / " + Runs.fmt(odeSlope[1])
-                + ", SGD " + Runs.fmt(sgdSlope[0]) + " / " + Runs.fmt(sgdSlope[1]) + " (theory 0 / -1/3)";
-        return new ExperimentResult(name(), checks, figures, params, notes);
+        String notes = "Derived facts (not checks): log-log slopes of gamma on " + window + " at d = " + d + ": ODE "
+                + Runs.fmt(odeSlope[0]) + " / " + Runs.fmt(odeSlope[1]) + ", SGD (mean of per-run slopes) "
+                + Runs.fmt(sgdSlope[0]) + " +- " + Runs.fmt(sgdSlopeSe[0]) + " / " + Runs.fmt(sgdSlope[1]) + " +- "
+                + Runs.fmt(sgdSlopeSe[1]) + " (asymptotic theory 0 / -1/3; the window and d are too small to reach "
+                + "it, which is why the exponents are checked on the ODE at d = 4000 and SGD against the ODE curve)";
+        String resolution = "an exponent off by " + RES_EXPONENT + " (ODE at d = 4000 against Prop. 4.4), and a "
+                + Math.round(100 * RES_CURVE) + " % error in the predicted SGD learning-rate curve (test size)";
+        return new ExperimentResult(name(), checks, figures, params, notes, resolution);
     }
 
     /** Log-log slope of y over the grid points with t in [from, to]. */
