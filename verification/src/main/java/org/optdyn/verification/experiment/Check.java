@@ -58,19 +58,6 @@ public record Check(String metric, double measured, double tolerance, Relation r
         return new Check(metric, measured, tolerance, Relation.AT_LEAST, reason, falseFailure);
     }
 
-    /**
-     * A check written before checks carried their false-failure probability: the report shows "not stated".
-     * Issue 9 removes every use.
-     */
-    public static Check atMost(String metric, double measured, double tolerance, String reason) {
-        return atMost(metric, measured, tolerance, reason, new FalseFailure.Unstated());
-    }
-
-    /** See {@link #atMost(String, double, double, String)}: a check whose false-failure probability is not stated. */
-    public static Check atLeast(String metric, double measured, double tolerance, String reason) {
-        return atLeast(metric, measured, tolerance, reason, new FalseFailure.Unstated());
-    }
-
     /** @return the measured value over the tolerance (the fraction of the allowance used), NaN if undefined */
     public double usage() {
         return relation == Relation.AT_MOST ? measured / tolerance : tolerance / measured;

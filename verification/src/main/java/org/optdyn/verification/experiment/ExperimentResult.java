@@ -1,6 +1,7 @@
 package org.optdyn.verification.experiment;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.SequencedMap;
 import java.util.LinkedHashMap;
@@ -15,7 +16,7 @@ import java.util.LinkedHashMap;
  * @param notes      free text shown under the experiment in the report (may be empty)
  * @param resolution the smallest error in the prediction that this run detects, in words ("a 1 % error in any
  *                   predicted rate"): under {@link RunConfig#sabotage()} the experiment perturbs its own prediction
- *                   by this much and must fail; empty if not stated
+ *                   by this much and must fail
  */
 public record ExperimentResult(String name, List<Check> checks, List<Figure> figures,
                                SequencedMap<String, String> parameters, String notes, String resolution) {
@@ -25,18 +26,15 @@ public record ExperimentResult(String name, List<Check> checks, List<Figure> fig
         figures = List.copyOf(figures);
         parameters = java.util.Collections.unmodifiableSequencedMap(new LinkedHashMap<>(parameters));
         notes = notes == null ? "" : notes;
-        resolution = resolution == null ? "" : resolution;
-    }
-
-    /** A result that does not state its resolution yet (shown as "not stated"; issue 9 removes every use). */
-    public ExperimentResult(String name, List<Check> checks, List<Figure> figures,
-                            SequencedMap<String, String> parameters, String notes) {
-        this(name, checks, figures, parameters, notes, "");
+        Objects.requireNonNull(resolution, "resolution");
+        if (resolution.isBlank()) {
+            throw new IllegalArgumentException("experiment " + name + " must state its resolution: the smallest error "
+                    + "in its prediction that it detects");
+        }
     }
 
     /**
-     * @return the family-wise false-failure probability of the run: the union bound over its checks (at most 1),
-     *         NaN if a check does not state its own
+     * @return the family-wise false-failure probability of the run: the union bound over its checks (at most 1)
      */
     public double falseFailureProbability() {
         return FalseFailure.unionBound(checks.stream().map(Check::falseFailure).toList());

@@ -53,19 +53,6 @@ public sealed interface FalseFailure {
         }
     }
 
-    /** Not stated yet: a check written before checks carried their probability. The report says so. */
-    record Unstated() implements FalseFailure {
-        @Override
-        public double probability() {
-            return Double.NaN;
-        }
-
-        @Override
-        public String basis() {
-            return "not stated";
-        }
-    }
-
     /** @return a deterministic bound with the given basis */
     static FalseFailure deterministic(String basis) {
         return new Deterministic(basis);
@@ -77,8 +64,7 @@ public sealed interface FalseFailure {
     }
 
     /**
-     * The union (Bonferroni) bound of a family: the sum of the members' probabilities, capped at 1; NaN if a member
-     * has not stated its probability.
+     * The union (Bonferroni) bound of a family: the sum of the members' probabilities, capped at 1.
      *
      * @param members the checks' false-failure probabilities
      * @return the family-wise false-failure probability bound
@@ -86,9 +72,6 @@ public sealed interface FalseFailure {
     static double unionBound(Iterable<FalseFailure> members) {
         double sum = 0;
         for (FalseFailure f : members) {
-            if (f instanceof Unstated) {
-                return Double.NaN;
-            }
             sum += f.probability();
         }
         return Math.min(1, sum);

@@ -107,7 +107,7 @@ final class HtmlPage {
                     long ok = r.checks().stream().filter(Check::passed).count();
                     h.append("<td class=\"num\">").append(ok).append(" / ").append(r.checks().size())
                             .append("</td><td class=\"num\">").append(Fmt.num(r.worstUsage()))
-                            .append("</td><td>").append(esc(resolution(r.resolution())))
+                            .append("</td><td>").append(esc(r.resolution()))
                             .append("</td><td class=\"num\">").append(probability(r.falseFailureProbability()))
                             .append("</td>");
                 }
@@ -117,14 +117,7 @@ final class HtmlPage {
         h.append("</tbody>\n</table>\n");
     }
 
-    static String resolution(String r) {
-        return r.isEmpty() ? "not stated" : r;
-    }
-
     static String probability(double p) {
-        if (Double.isNaN(p)) {
-            return "not stated";
-        }
         return p == 0 ? "0 (deterministic)" : Fmt.num(p);
     }
 
@@ -149,7 +142,7 @@ final class HtmlPage {
                     .append(esc(f.error())).append("</p>\n");
             case ExperimentOutcome.Completed c -> {
                 h.append("<p class=\"resolution\"><b>Resolution.</b> ")
-                        .append(esc(resolution(c.result().resolution())))
+                        .append(esc(c.result().resolution()))
                         .append(" · <b>family-wise false-failure probability</b> ")
                         .append(probability(c.result().falseFailureProbability())).append("</p>\n");
                 h.append("<table class=\"checks\">\n<thead><tr><th>metric</th><th>measured</th><th>tolerance</th>"

@@ -44,7 +44,7 @@ final class SummaryJson {
         switch (o) {
             case ExperimentOutcome.Failed f -> m.put("error", f.error());
             case ExperimentOutcome.Completed c -> {
-                m.put("resolution", c.result().resolution().isEmpty() ? null : c.result().resolution());
+                m.put("resolution", c.result().resolution());
                 m.put("false_failure_probability", c.result().falseFailureProbability());
                 var checks = new ArrayList<Object>();
                 for (var ch : c.result().checks()) {

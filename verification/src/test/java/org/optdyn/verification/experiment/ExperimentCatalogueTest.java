@@ -2,7 +2,6 @@ package org.optdyn.verification.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.util.HashSet;
 import java.util.stream.LongStream;
@@ -54,14 +53,13 @@ class ExperimentCatalogueTest {
     }
 
     /**
-     * Every experiment that states its resolution proves it can fail: perturbing its own prediction by that much
-     * (the sabotage mode) makes at least one of its checks fail.
+     * Every experiment proves it can fail: perturbing its own prediction by its stated resolution (the sabotage
+     * mode) makes at least one of its checks fail.
      */
     @TestFactory
     Stream<DynamicTest> everyExperimentFailsWhenItsPredictionIsPerturbedByItsResolution() {
         return ExperimentCatalogue.all().stream().map(e -> DynamicTest.dynamicTest(e.name(), () -> {
             var result = e.run(RunConfig.test(SEED).sabotaged());
-            assumeThat(result.resolution()).as("%s does not state its resolution yet", e.name()).isNotEmpty();
             assertThat(result.passed())
                     .as("%s passed although its prediction was perturbed by its resolution (%s)", e.name(),
                             result.resolution())
@@ -85,13 +83,28 @@ class ExperimentCatalogueTest {
         assertThat(FalseFailure.unionBound(java.util.List.of(p, p, exact))).isEqualTo(0.008);
         assertThat(FalseFailure.unionBound(java.util.List.of(FalseFailure.probability(0.7, "x"),
                 FalseFailure.probability(0.7, "y")))).isEqualTo(1.0);
-        assertThat(FalseFailure.unionBound(java.util.List.of(p, new FalseFailure.Unstated()))).isNaN();
     }
 
     @Test
     void checkWithNaNMeasurementFails() {
-        assertThat(Check.atMost("gap", Double.NaN, 1.0, "any").passed()).isFalse();
-        assertThat(Check.atMost("gap", 0.5, 1.0, "any").passed()).isTrue();
-        assertThat(Check.atLeast("gain", 0.5, 1.0, "any").passed()).isFalse();
+        var exact = FalseFailure.deterministic("exact");
+        assertThat(Check.atMost("gap", Double.NaN, 1.0, "any", exact).passed()).isFalse();
+        assertThat(Check.atMost("gap", 0.5, 1.0, "any", exact).passed()).isTrue();
+        assertThat(Check.atLeast("gain", 0.5, 1.0, "any", exact).passed()).isFalse();
+    }
+
+    @Test
+    void aResultMustStateItsResolution() {
+        assertThatThrownBy(() -> new ExperimentResult("quiet", java.util.List.of(), java.util.List.of(),
+                ExperimentResult.parameterMap(), "", " "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quiet")
+                .hasMessageContaining("resolution");
+    }
+
+    @Test
+    void aStatisticalBoundNeedsAProbabilityStrictlyBetweenZeroAndOne() {
+        assertThatThrownBy(() -> FalseFailure.probability(0, "Normal")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FalseFailure.probability(1, "Normal")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FalseFailure.deterministic(" ")).isInstanceOf(IllegalArgumentException.class);
     }
 }

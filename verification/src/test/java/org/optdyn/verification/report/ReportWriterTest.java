@@ -104,8 +104,9 @@ class ReportWriterTest {
     void pointsALogAxisCannotShowAreLeftOutOfThePlotButKeptInTheCsv() throws IOException {
         var fig = new Figure("gap", "gap", "t", "gap", true, true, List.of(
                 new Series("theory", Series.Kind.THEORY_LINE, new double[] {0, 1, 2, 3}, new double[] {1, 0.5, 0, Double.NaN})));
-        var result = new ExperimentResult("log-axes", List.of(org.optdyn.verification.experiment.Check.atMost("m", 0, 1, "r")),
-                List.of(fig), ExperimentResult.parameterMap(), "");
+        var result = new ExperimentResult("log-axes", List.of(org.optdyn.verification.experiment.Check.atMost("m", 0, 1, "r",
+                org.optdyn.verification.experiment.FalseFailure.deterministic("exact"))),
+                List.of(fig), ExperimentResult.parameterMap(), "", "any error");
         var out = ReportWriter.write(tmp.resolve("r"), run(List.of(new ExperimentOutcome.Completed(
                 new ExperimentOutcome.Info("log-axes", "c", "s"), result, Duration.ZERO))));
         assertThat(out.resolve("log-axes/gap.png")).isRegularFile();
