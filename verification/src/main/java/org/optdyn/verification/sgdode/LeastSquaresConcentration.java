@@ -218,15 +218,9 @@ final class LeastSquaresConcentration implements Experiment {
     }
 
     private static Figure gapFigure(Config c, int[] dims, double[] meanGap) {
-        double[] xd = toDouble(dims);
-        double[] ref = new double[dims.length];
-        for (int i = 0; i < dims.length; i++) {
-            ref[i] = meanGap[0] * Math.sqrt((double) dims[0] / dims[i]);
-        }
-        return new Figure("gap-" + c.id(), "Mean max relative gap to the exact mean, " + c.label(), "d",
-                "mean max relative gap", true, true,
-                List.of(new Series("slope -1/2 through the first point", Series.Kind.THEORY_LINE, xd, ref),
-                        new Series("SGD", Series.Kind.SIMULATION_MARKERS, xd, meanGap)));
+        return Figure.scaling("gap-" + c.id(), "Mean max relative gap to the exact mean, " + c.label(), "d",
+                "mean max relative gap", -0.5, "d^-1/2",
+                List.of(new Series("SGD", Series.Kind.SIMULATION_MARKERS, toDouble(dims), meanGap)));
     }
 
     private static double[] toDouble(int[] a) {

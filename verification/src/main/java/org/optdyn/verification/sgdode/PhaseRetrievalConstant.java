@@ -1,6 +1,7 @@
 package org.optdyn.verification.sgdode;
 
 import java.util.ArrayList;
+import java.util.List;
 import org.optdyn.engine.stream.Covariance;
 import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
@@ -143,15 +144,12 @@ final class PhaseRetrievalConstant implements Experiment {
         }
         notes.append("fitted slope ").append(Runs.fmt(slope)).append(" +- ").append(Runs.fmt(seSlope));
         double[] xd = new double[dims.length];
-        double[] ref = new double[dims.length];
         for (int di = 0; di < dims.length; di++) {
             xd[di] = dims[di];
-            ref[di] = sdAtEnd[0] * Math.sqrt((double) dims[0] / dims[di]);
         }
-        figures.add(new Figure("sd-scaling", "Phase retrieval: spread of the risk against d", "d",
-                "mean |R - mean R| over [T/2, T]", true, true,
-                java.util.List.of(new Series("slope -1/2 through the first point", Series.Kind.THEORY_LINE, xd, ref),
-                        new Series("SGD", Series.Kind.SIMULATION_MARKERS, xd, sdAtEnd))));
+        figures.add(Figure.scaling("sd-scaling", "Phase retrieval: spread of the risk against d", "d",
+                "mean |R - mean R| over [T/2, T]", -0.5, "d^-1/2",
+                List.of(new Series("SGD", Series.Kind.SIMULATION_MARKERS, xd, sdAtEnd))));
         String resolution = "a " + Math.round(100 * RES_MEAN) + " % error in the predicted mean risk curve (test size; "
                 + "the d = 4096 check alone fails at about 2 %), or an exponent of the spread off by " + RES_SLOPE
                 + " (the band excludes 0, i.e. no concentration)";
