@@ -137,34 +137,6 @@ final class Runs {
         return new Stats(mean, sd, m);
     }
 
-    /**
-     * N13 (ii): the largest ratio, over grid indices {@code j >= 1}, of {@code |mean - ode|} to the allowance
-     * {@code 4 sd/sqrt(M) + bias}; the check is that it is at most 1.
-     */
-    static double worstMeanRatio(Stats s, double[] ode, double bias) {
-        double worst = 0;
-        for (int j = 1; j < ode.length; j++) {
-            double allowance = 4 * s.se(j) + bias;
-            worst = Math.max(worst, Math.abs(s.mean()[j] - ode[j]) / allowance);
-        }
-        return worst;
-    }
-
-    /**
-     * N13 (i): the largest ratio, over runs and the given grid indices, of {@code |run - ode|} to
-     * {@code 5 c(t)/sqrt(d)}; the check is that it is at most 1.
-     */
-    static double worstBandRatio(double[][] v, double[] ode, int[] indices, double[] c, int d) {
-        double worst = 0;
-        for (double[] row : v) {
-            for (int q = 0; q < indices.length; q++) {
-                int j = indices[q];
-                worst = Math.max(worst, Math.abs(row[j] - ode[j]) / (5 * c[q] / Math.sqrt(d)));
-            }
-        }
-        return worst;
-    }
-
     /** @return the index of time {@code t} in {@code times} (exact match of k/d). */
     static int indexOf(double[] times, double t) {
         for (int j = 0; j < times.length; j++) {
