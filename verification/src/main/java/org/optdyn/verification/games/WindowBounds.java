@@ -2,6 +2,7 @@ package org.optdyn.verification.games;
 
 import org.hipparchus.complex.Complex;
 import org.optdyn.theory.shapes.FirstOrderMethod;
+import org.optdyn.theory.shapes.ModalPrediction;
 
 /**
  * A-priori bounds for the rate measurement of {@link RateMeasurement}: how far the least-squares window fit of the
@@ -157,20 +158,9 @@ final class WindowBounds {
         return 2 * slopeSensitivity(from, to);
     }
 
-    /** @return the least-squares slope of {@code ln y_t} over {@code [from, to]}. */
+    /** @return the least-squares slope of {@code ln y_t} over {@code [from, to]} (the log of the fitted rate). */
     static double logSlope(double[] y, int from, int to) {
-        double mean = (from + to) / 2.0, lm = 0;
-        int n = to - from + 1;
-        for (int t = from; t <= to; t++) {
-            lm += Math.log(y[t]);
-        }
-        lm /= n;
-        double num = 0, den = 0;
-        for (int t = from; t <= to; t++) {
-            num += (t - mean) * (Math.log(y[t]) - lm);
-            den += (t - mean) * (t - mean);
-        }
-        return num / den;
+        return Math.log(ModalPrediction.fittedRate(y, from, to));
     }
 
     /**
