@@ -51,6 +51,15 @@ import org.optdyn.engine.random.RandomStreams;
  * same {@code X_0}, {@code X*} as the simulator's run {@code r}); {@link #runMany} returns runs in index order, so
  * results do not depend on the thread count (bitwise per kernel provider and vector shape, as for the simulator).
  *
+ * <p><b>Fluctuations differ from SGD's</b> (<b>derived here</b>, least squares, {@code K = I}, {@code omega = 0}):
+ * both are {@code O(d^-1/2)}, but with different constants. With {@code P = |X - X*|^2}, Itô's formula for the SDE
+ * gives {@code dP = -(2 gamma - gamma^2) P dt + 2 gamma P d^(-1/2) dW}, so {@code Var ln P(t) ~ 4 gamma^2 t/d},
+ * while SGD's martingale increments give {@code 2 (2 gamma - gamma^2)^2 t/d} (sgd-ode.md N13): at {@code gamma = 1}
+ * the HSGD standard deviation of the risk is {@code sqrt 2} times SGD's ({@code sd sqrt(d)} at {@code t = 1}:
+ * {@code 2 R(1) = 0.37} versus {@code sqrt(2) R(1) = 0.26}; measured with {@code optdyn simulate} at
+ * {@code d = 1024}, 2000 runs each: {@code 0.0115 sqrt(1024) = 0.368} versus {@code 0.0081 sqrt(1024) = 0.260}).
+ * The dropped rank-one term does not move the means at leading order, but it does move the fluctuations.
+ *
  * <p>Not supported: a custom {@link SimulationSpec#updateRule()} (an optimizer other than SGD has no homogenized
  * SDE here) — rejected with an {@link IllegalArgumentException}.
  */

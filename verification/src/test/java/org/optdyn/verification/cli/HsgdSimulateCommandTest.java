@@ -79,6 +79,40 @@ class HsgdSimulateCommandTest {
         OptdynCliTest.assertOneLineUsageError(r, "optdyn simulate", "unknown solver 'adam'", "sgd or hsgd");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            logistic, constant rate 1     | --model logistic --lr const:1
+            least squares, AdaGrad-Norm   | --model ls --noise 1 --lr adagrad-norm:1,1
+            phase retrieval, warm start   | --model phase-retrieval --noise 0.2 --lr const:0.1 --start warm:0.5,0.5
+            """)
+    void hsgdMeansFollowTheOdeOnTheSameProblem(String name, String flags) {
+        // sgd-ode.md §2.9/N13 recommended assertion (ii): the mean of M runs within t_{M-1} standard errors plus a
+        // bias allowance C_b/d, C_b = 10 x the observable's scale (no exact finite-d mean is known off least squares
+        // with a fixed rate). M = 40: t_{39} two-sided 1e-4 quantile 4.33 (false-failure probability 1e-4 per
+        // comparison, 4 comparisons per case).
+        int d = 256;
+        int m = 40;
+        var common = new java.util.ArrayList<>(List.of("--d", "" + d, "--grid", "0,1,2"));
+        common.addAll(List.of(flags.strip().split("\\s+")));
+        var ode = run(concat(List.of("ode"), common.toArray(String[]::new)));
+        var sim = run(concat(List.of("simulate", "--solver", "hsgd", "--seeds", "" + m, "--seed", "3"),
+                common.toArray(String[]::new)));
+        assertThat(ode.code()).as(ode.err()).isZero();
+        assertThat(sim.code()).as(sim.err()).isZero();
+        var odeLines = ode.out().lines().skip(1).map(l -> java.util.Arrays.stream(l.split(","))
+                .mapToDouble(Double::parseDouble).toArray()).toList();
+        var rows = rows(sim.out());
+        assertThat(rows).hasNumberOfRows(odeLines.size());
+        for (int j = 1; j < rows.length; j++) {
+            double[] o = odeLines.get(j);
+            assertThat(rows[j][0]).isEqualTo(o[0]);
+            double riskTol = 4.33 * rows[j][2] / Math.sqrt(m) + 10 * o[1] / d;
+            assertThat(rows[j][1]).as("%s: risk at t = %s", name, o[0]).isCloseTo(o[1], within(riskTol));
+            double lrTol = 4.33 * rows[j][4] / Math.sqrt(m) + 10 * o[2] / d;
+            assertThat(rows[j][3]).as("%s: rate at t = %s", name, o[0]).isCloseTo(o[2], within(lrTol));
+        }
+    }
+
     private static String[] concat(List<String> a, String... b) {
         var l = new java.util.ArrayList<>(a);
         l.addAll(List.of(b));
