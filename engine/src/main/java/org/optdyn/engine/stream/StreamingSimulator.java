@@ -1,13 +1,8 @@
 package org.optdyn.engine.stream;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.optdyn.engine.kernel.DoubleKernels;
 import org.optdyn.engine.kernel.Kernels;
@@ -69,41 +64,7 @@ public final class StreamingSimulator {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        if (threads == 1 || runs <= 1) {
-            var out = new ArrayList<RunOutcome>(runs);
-            for (int r = 0; r < runs; r++) {
-                out.add(run(spec, streams, r));
-                done.accept(r);
-            }
-            return List.copyOf(out);
-        }
-        ExecutorService ex = Executors.newFixedThreadPool(Math.min(threads, runs));
-        try {
-            var futures = new ArrayList<Future<RunOutcome>>(runs);
-            for (int r = 0; r < runs; r++) {
-                final int run = r;
-                futures.add(ex.submit(() -> {
-                    RunOutcome o = run(spec, streams, run);
-                    done.accept(run);
-                    return o;
-                }));
-            }
-            var out = new ArrayList<RunOutcome>(runs);
-            for (var f : futures) {
-                out.add(f.get());
-            }
-            return List.copyOf(out);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for runs", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            ex.shutdownNow();
-        }
+        return RunPool.runAll(runs, threads, done, r -> run(spec, streams, r));
     }
 
     /** Runs run number {@code run} of {@code spec} with the streams derived for that index. */
@@ -133,7 +94,7 @@ public final class StreamingSimulator {
         private final GaussianStream gauss;
         private final DoubleUpdateRule rule;
         private final long[] gridSteps;
-        private final Recorder rec;
+        private final TrajectoryRecorder rec;
         private final double noise;
         private final DoubleKernels k = Kernels.doubles();
 
@@ -169,7 +130,7 @@ public final class StreamingSimulator {
                 this.rule = null;
             }
             this.gridSteps = spec.grid().steps();
-            this.rec = new Recorder(gridSteps.length, spec.recordOverlaps() ? d : 0);
+            this.rec = new TrajectoryRecorder(gridSteps.length, spec.recordOverlaps() ? d : 0);
             this.noise = spec.model().noiseSd();
         }
 
@@ -350,48 +311,6 @@ public final class StreamingSimulator {
                 }
             }
             return Double.isFinite(b11) && Double.isFinite(b12) && Double.isFinite(dist2) && Double.isFinite(lr);
-        }
-    }
-
-    /** Preallocated record arrays. */
-    private static final class Recorder {
-        final double[] lr;
-        final double[] b11;
-        final double[] b12;
-        final double[] b22;
-        final double[] dist2;
-        final double[] norm2;
-        final double[][] xx;
-        final double[][] xt;
-
-        Recorder(int points, int overlapDimension) {
-            lr = new double[points];
-            b11 = new double[points];
-            b12 = new double[points];
-            b22 = new double[points];
-            dist2 = new double[points];
-            norm2 = new double[points];
-            xx = overlapDimension > 0 ? new double[points][overlapDimension] : null;
-            xt = overlapDimension > 0 ? new double[points][overlapDimension] : null;
-        }
-
-        Trajectory trajectory(int count, long[] gridSteps, int d, double[] xiTarget) {
-            long[] steps = Arrays.copyOf(gridSteps, count);
-            double[] t = new double[count];
-            for (int j = 0; j < count; j++) {
-                t[j] = (double) steps[j] / d;
-            }
-            double[] target = null;
-            if (xx != null) {
-                target = new double[d];
-                for (int i = 0; i < d; i++) {
-                    target[i] = xiTarget[i] * xiTarget[i];
-                }
-            }
-            return new Trajectory(steps, t, Arrays.copyOf(lr, count), Arrays.copyOf(b11, count),
-                    Arrays.copyOf(b12, count), Arrays.copyOf(b22, count), Arrays.copyOf(dist2, count),
-                    Arrays.copyOf(norm2, count), xx == null ? null : Arrays.copyOf(xx, count),
-                    xt == null ? null : Arrays.copyOf(xt, count), target);
         }
     }
 }

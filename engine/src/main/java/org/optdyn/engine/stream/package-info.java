@@ -11,5 +11,10 @@
  * Each {@link org.optdyn.engine.stream.RunOutcome} is either completed or diverged (with the step of blow-up);
  * its {@link org.optdyn.engine.stream.Trajectory} holds t, the learning rate, the overlap matrix B, |X - X*|^2,
  * |X|^2 and optionally the per-eigenvalue overlaps. Risks are evaluated from B by the theory layer.
+ *
+ * <p>{@link org.optdyn.engine.stream.HomogenizedSgd} solves homogenized SGD (an SDE, sgd-ode.md §6) on the same
+ * {@link org.optdyn.engine.stream.SimulationSpec} and returns the same outcomes, recorded on the same grid:
+ * {@code HomogenizedSgd.runMany(spec, masterSeed, 30, threads)}. For least squares,
+ * {@link org.optdyn.engine.stream.HomogenizedMeans} gives the exact finite-d means of its Euler–Maruyama chain.
  */
 package org.optdyn.engine.stream;

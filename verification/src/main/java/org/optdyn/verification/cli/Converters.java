@@ -62,4 +62,33 @@ final class Converters {
                     + "'; expected ls, logistic or phase-retrieval");
         }
     }
+
+    /** {@code --solver} of {@code simulate}. */
+    static final class SolverName implements CommandLine.ITypeConverter<Solver> {
+        @Override
+        public Solver convert(String value) {
+            return Solver.parse(value);
+        }
+    }
+
+    /** The {@code --solver} values: streaming SGD, or homogenized SGD (its SDE, sgd-ode.md §6). */
+    enum Solver {
+        SGD("sgd"), HSGD("hsgd");
+
+        final String flag;
+
+        Solver(String flag) {
+            this.flag = flag;
+        }
+
+        static Solver parse(String s) {
+            var t = s.strip().toLowerCase(Locale.ROOT);
+            for (var m : values()) {
+                if (m.flag.equals(t)) {
+                    return m;
+                }
+            }
+            throw new CommandLine.TypeConversionException("unknown solver '" + s + "'; expected sgd or hsgd");
+        }
+    }
 }

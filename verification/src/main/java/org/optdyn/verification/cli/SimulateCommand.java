@@ -3,6 +3,7 @@ package org.optdyn.verification.cli;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import org.optdyn.engine.stream.Covariance;
+import org.optdyn.engine.stream.HomogenizedSgd;
 import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
@@ -16,14 +17,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code optdyn simulate}: runs streaming SGD (sgd-ode.md §8, {@link StreamingSimulator}) {@code --seeds} times from
- * X₀ = 0 with X* uniform on the unit sphere (drawn per run), and prints {@code t,risk_mean,risk_sd,lr_mean,lr_sd}.
+ * {@code optdyn simulate}: runs streaming SGD (sgd-ode.md §8, {@link StreamingSimulator}) or, with
+ * {@code --solver hsgd}, homogenized SGD (its SDE by Euler–Maruyama with step 1/d, §6, {@link HomogenizedSgd}) on
+ * the same problem {@code --seeds} times from X₀ = 0 with X* uniform on the unit sphere (drawn per run), and prints
+ * {@code t,risk_mean,risk_sd,lr_mean,lr_sd}.
  * The risk of each record is the population risk of §1.3 evaluated in closed form (or by the model's quadrature)
  * from the recorded B = WᵀKW — never the per-sample loss; sd is the sample standard deviation over runs (n − 1;
  * NaN for one run).
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run one-pass (streaming) SGD on fresh Gaussian samples for the given problem, --seeds "
+        description = {"Run one-pass (streaming) SGD on fresh Gaussian samples, or homogenized SGD (--solver "
+                + "hsgd: its SDE by Euler-Maruyama with step 1/d), for the given problem, --seeds "
                 + "times, and write CSV with header t,risk_mean,risk_sd,lr_mean,lr_sd (sample mean and standard "
                 + "deviation over the runs; risk = population risk, KL for logistic).",
             "Defaults: X0 = 0, X* uniform on the unit sphere (drawn per run). Times are rounded to steps k/d; "
@@ -36,6 +40,11 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Mixin
     ProblemOptions problem;
+
+    @Option(names = "--solver", paramLabel = "sgd|hsgd", defaultValue = "sgd", converter = Converters.SolverName.class,
+            description = "sgd: streaming SGD; hsgd: homogenized SGD (sgd-ode.md §6), same problem, grid and "
+                    + "columns. Default: ${DEFAULT-VALUE}.")
+    Converters.Solver solver;
 
     @Option(names = "--seeds", paramLabel = "M", defaultValue = "10",
             description = "Number of independent runs. Default: ${DEFAULT-VALUE}.")
@@ -65,7 +74,8 @@ final class SimulateCommand implements Callable<Integer> {
                         : InitialCondition.warmStart(p.warm().alpha(), p.warm().rho()),
                 TimeGrid.atTimes(p.times(), p.d())));
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        var runs = StreamingSimulator.runMany(sim, seed, seeds, nThreads);
+        var runs = solver == Converters.Solver.HSGD ? HomogenizedSgd.runMany(sim, seed, seeds, nThreads)
+                : StreamingSimulator.runMany(sim, seed, seeds, nThreads);
         var theoryModel = OdeCommand.model(p.model());
         double noiseVar = p.noise() * p.noise();
 

@@ -55,7 +55,7 @@ class OptdynCliTest {
             list      | name claim source
             reproduce | --all --size --seed --threads --sabotage --out NAME
             ode       | --model --spectrum --lr --noise --start --d --grid --tmax --points --rtol --out t,risk,lr
-            simulate  | --model --spectrum --lr --noise --d --grid --tmax --points --seeds --seed --out risk_mean
+            simulate  | --model --spectrum --lr --noise --d --grid --tmax --points --solver --seeds --seed --out risk_mean
             """)
     void everyCommandHasHelpThatNamesItsFlags(String command, String flags) {
         var args = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};
