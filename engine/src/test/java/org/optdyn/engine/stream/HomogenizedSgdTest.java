@@ -127,6 +127,27 @@ class HomogenizedSgdTest {
         assertThat(ms[0]).isCloseTo(exact, within(T_LARGE * ms[1]));
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {51, 52})
+    void batchOfFourAndACoarseStepOfTwoOverDMatchTheExactMeans(long seed) {
+        // batch b divides the diffusion covariance by b; a step h = 2/d takes one SDE step per two SGD steps (the
+        // grid t = 1, 2 is on it). Both change the exact recursion, which must still hold with no bias term.
+        int d = 64;
+        int m = 1500;
+        var spec = leastSquares(Spectra.twoPoint(d, 1, 0.25), 0.5, new LearningRateRule.Constant(1.5),
+                new double[] {1, 2}).withBatchSize(4);
+        double h = 2.0 / d;
+        var runs = HomogenizedSgd.runMany(spec, new RandomStreams(seed), m, 2, h, r -> { });
+        double[] exact = HomogenizedMeans.expectedLeastSquaresRisk(spec, uniform(d, 1.0 / d), h);
+        for (int j = 1; j <= 2; j++) {
+            var ms = meanAndSe(runs, j, 0.5);
+            assertThat(ms[0]).as("grid point %d", j).isCloseTo(exact[j], within(T_LARGE * ms[1]));
+        }
+        // and the batch matters: the b = 1 means differ from the b = 4 ones by many standard errors
+        double[] single = HomogenizedMeans.expectedLeastSquaresRisk(spec.withBatchSize(1), uniform(d, 1.0 / d), h);
+        assertThat(Math.abs(single[2] - exact[2])).isGreaterThan(10 * meanAndSe(runs, 2, 0.5)[1]);
+    }
+
     @Test
     void sameSeedGivesBitwiseTheSameRunsForOneAndThreeThreadsAndARunDependsOnlyOnItsIndex() {
         var spec = SimulationSpec.of(Covariance.diagonal(Spectra.twoPoint(64, 2, 0.5)),
