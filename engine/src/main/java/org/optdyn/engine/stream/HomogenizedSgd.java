@@ -339,18 +339,7 @@ public final class HomogenizedSgd {
                 dist2 += r * r;
                 norm2 += xi[i] * xi[i];
             }
-            rec.lr[gi] = lr;
-            rec.b11[gi] = b11;
-            rec.b12[gi] = b12;
-            rec.b22[gi] = b22;
-            rec.dist2[gi] = dist2;
-            rec.norm2[gi] = norm2;
-            if (rec.xx != null) {
-                for (int i = 0; i < d; i++) {
-                    rec.xx[gi][i] = xi[i] * xi[i];
-                    rec.xt[gi][i] = xi[i] * xiTarget[i];
-                }
-            }
+            rec.store(gi, lr, b11, b12, b22, dist2, norm2, xi, xiTarget);
             return Double.isFinite(dist2) && Double.isFinite(norm2) && Double.isFinite(lr);
         }
     }

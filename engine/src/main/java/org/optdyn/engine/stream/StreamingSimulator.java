@@ -298,18 +298,7 @@ public final class StreamingSimulator {
                 dist2 += r * r;
                 norm2 += x[i] * x[i];
             }
-            rec.lr[j] = lr;
-            rec.b11[j] = b11;
-            rec.b12[j] = b12;
-            rec.b22[j] = b22;
-            rec.dist2[j] = dist2;
-            rec.norm2[j] = norm2;
-            if (rec.xx != null) {
-                for (int i = 0; i < d; i++) {
-                    rec.xx[j][i] = xi[i] * xi[i];
-                    rec.xt[j][i] = xi[i] * xiTarget[i];
-                }
-            }
+            rec.store(j, lr, b11, b12, b22, dist2, norm2, xi, xiTarget);
             return Double.isFinite(b11) && Double.isFinite(b12) && Double.isFinite(dist2) && Double.isFinite(lr);
         }
     }

@@ -27,6 +27,29 @@ final class TrajectoryRecorder {
         xt = overlapDimension > 0 ? new double[points][overlapDimension] : null;
     }
 
+    /**
+     * Stores record {@code j}: the rate, the overlaps {@code B}, {@code ||X - X*||^2}, {@code ||X||^2} and, when
+     * per-eigenvalue overlaps are recorded, {@code xi_i^2} and {@code xi_i xi*_i} from the eigen-coordinates.
+     *
+     * @param xi       the iterate in eigen-coordinates (read)
+     * @param xiTarget the target in eigen-coordinates (read)
+     */
+    void store(int j, double rate, double o11, double o12, double o22, double distance2, double normSquared,
+               double[] xi, double[] xiTarget) {
+        lr[j] = rate;
+        b11[j] = o11;
+        b12[j] = o12;
+        b22[j] = o22;
+        dist2[j] = distance2;
+        norm2[j] = normSquared;
+        if (xx != null) {
+            for (int i = 0; i < xi.length; i++) {
+                xx[j][i] = xi[i] * xi[i];
+                xt[j][i] = xi[i] * xiTarget[i];
+            }
+        }
+    }
+
     Trajectory trajectory(int count, long[] gridSteps, int d, double[] xiTarget) {
         long[] steps = Arrays.copyOf(gridSteps, count);
         double[] t = new double[count];
