@@ -86,13 +86,6 @@ public final class HomogenizedSgd {
                                            double step, IntConsumer done) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(streams, "streams");
-        Objects.requireNonNull(done, "done");
-        if (runs < 0) {
-            throw new IllegalArgumentException("runs must be >= 0, got " + runs);
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
         var stepping = Stepping.of(spec, step);
         return RunPool.runAll(runs, threads, done, r -> new Runner(spec, streams, r, stepping).execute());
     }

@@ -2,6 +2,7 @@ package org.optdyn.engine.stream;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,8 +19,18 @@ final class RunPool {
     private RunPool() {
     }
 
-    /** @return {@code runOne.apply(r)} for {@code r = 0..runs-1}, in index order; {@code done} hears each index. */
+    /**
+     * @return {@code runOne.apply(r)} for {@code r = 0..runs-1}, in index order; {@code done} hears each index
+     * @throws IllegalArgumentException if {@code runs < 0} or {@code threads < 1} (the solvers' public boundary)
+     */
     static List<RunOutcome> runAll(int runs, int threads, IntConsumer done, IntFunction<RunOutcome> runOne) {
+        Objects.requireNonNull(done, "done");
+        if (runs < 0) {
+            throw new IllegalArgumentException("runs must be >= 0, got " + runs);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
         if (threads == 1 || runs <= 1) {
             var out = new ArrayList<RunOutcome>(runs);
             for (int r = 0; r < runs; r++) {

@@ -57,13 +57,6 @@ public final class StreamingSimulator {
                                            IntConsumer done) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(streams, "streams");
-        Objects.requireNonNull(done, "done");
-        if (runs < 0) {
-            throw new IllegalArgumentException("runs must be >= 0, got " + runs);
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
         return RunPool.runAll(runs, threads, done, r -> run(spec, streams, r));
     }
 

@@ -2,19 +2,14 @@ package org.optdyn.engine.optim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import org.optdyn.engine.testing.ThreadAllocations;
 import org.junit.jupiter.api.Test;
 
 /**
  * Steps allocate nothing after construction: measured with the JVM's per-thread allocation counter
  * ({@code com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes}), which counts every TLAB and heap
- * allocation of this thread, interpreted or compiled. The oracles used here allocate nothing themselves.
- *
- * <p>The engine's module does not read {@code jdk.management}, and test classes are compiled into that module, so the
- * counter is looked up by name at run time (the tests run on the class path, where every system module is readable)
- * and called through a method handle; its own cost is calibrated and subtracted.
+ * allocation of this thread, interpreted or compiled, read through {@link ThreadAllocations}; its own cost is
+ * calibrated and subtracted. The oracles used here allocate nothing themselves.
  */
 class AllocationFreeStepsTest {
 
@@ -26,40 +21,17 @@ class AllocationFreeStepsTest {
      */
     private static final int STEPS = 2_000;
 
-    private static final MethodHandle ALLOCATED_BYTES = allocatedBytesHandle();
-
-    private static MethodHandle allocatedBytesHandle() {
-        try {
-            Object bean = Class.forName("java.lang.management.ManagementFactory")
-                    .getMethod("getThreadMXBean").invoke(null);
-            Class<?> type = Class.forName("com.sun.management.ThreadMXBean");
-            return MethodHandles.publicLookup()
-                    .findVirtual(type, "getCurrentThreadAllocatedBytes", MethodType.methodType(long.class))
-                    .bindTo(bean);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the JVM has no per-thread allocation counter", e);
-        }
-    }
-
-    private static long allocatedBytes() {
-        try {
-            return (long) ALLOCATED_BYTES.invokeExact();
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Bytes this thread allocates while running {@code body}, minus the cost of the measurement itself. */
     private static long allocatedBy(Runnable body) {
         for (int i = 0; i < 100; i++) {
-            allocatedBytes(); // warm the measurement path up
+            ThreadAllocations.allocatedBytes(); // warm the measurement path up
         }
-        long calibrateStart = allocatedBytes();
-        long calibrateEnd = allocatedBytes();
+        long calibrateStart = ThreadAllocations.allocatedBytes();
+        long calibrateEnd = ThreadAllocations.allocatedBytes();
         long overhead = calibrateEnd - calibrateStart;
-        long start = allocatedBytes();
+        long start = ThreadAllocations.allocatedBytes();
         body.run();
-        long end = allocatedBytes();
+        long end = ThreadAllocations.allocatedBytes();
         return end - start - overhead;
     }
 
@@ -86,7 +58,7 @@ class AllocationFreeStepsTest {
 
     @Test
     void everyRuleAndOracleStepRunsWithoutAllocating() {
-        assertThat(allocatedBytes()).isPositive();
+        assertThat(ThreadAllocations.allocatedBytes()).isPositive();
         int n = 64;
         double[] h = Quadratics.logSpaced(n);
         GradientOracle f = Quadratics.diagonal(h);

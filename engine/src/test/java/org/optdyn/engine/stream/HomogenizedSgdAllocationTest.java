@@ -2,9 +2,7 @@ package org.optdyn.engine.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import org.optdyn.engine.testing.ThreadAllocations;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.optdyn.engine.random.RandomStreams;
@@ -24,33 +22,10 @@ class HomogenizedSgdAllocationTest {
 
     private static final int ROUNDS = 150;
 
-    private static final MethodHandle ALLOCATED_BYTES = handle();
-
-    private static MethodHandle handle() {
-        try {
-            Object bean = Class.forName("java.lang.management.ManagementFactory")
-                    .getMethod("getThreadMXBean").invoke(null);
-            Class<?> type = Class.forName("com.sun.management.ThreadMXBean");
-            return MethodHandles.publicLookup()
-                    .findVirtual(type, "getCurrentThreadAllocatedBytes", MethodType.methodType(long.class))
-                    .bindTo(bean);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the JVM has no per-thread allocation counter", e);
-        }
-    }
-
-    private static long allocated() {
-        try {
-            return (long) ALLOCATED_BYTES.invokeExact();
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static long allocatedByRun(SimulationSpec spec) {
-        long start = allocated();
+        long start = ThreadAllocations.allocatedBytes();
         var out = HomogenizedSgd.run(spec, new RandomStreams(1), 0);
-        long end = allocated();
+        long end = ThreadAllocations.allocatedBytes();
         assertThat(out).isInstanceOf(RunOutcome.Completed.class);
         return end - start;
     }

@@ -35,21 +35,6 @@ class HomogenizedSgdTest {
                 InitialCondition.zeroStartUnitTarget(), TimeGrid.atTimes(times, d));
     }
 
-    /** Mean and standard error of the least-squares risk at grid index j; every run must have completed. */
-    private static double[] meanAndSe(List<RunOutcome> runs, int j, double omega) {
-        double s = 0;
-        double s2 = 0;
-        for (var r : runs) {
-            assertThat(r).isInstanceOf(RunOutcome.Completed.class);
-            double v = r.trajectory().leastSquaresRisk(omega)[j];
-            s += v;
-            s2 += v * v;
-        }
-        int m = runs.size();
-        double mean = s / m;
-        return new double[] {mean, Math.sqrt((s2 - m * mean * mean) / (m - 1) / m)};
-    }
-
     private static double[] uniform(int d, double v) {
         double[] m = new double[d];
         Arrays.fill(m, v);
@@ -66,7 +51,7 @@ class HomogenizedSgdTest {
         int d = 1024;
         int m = 100;
         var spec = leastSquares(Spectra.identity(d), 0, new LearningRateRule.Constant(1), new double[] {1});
-        var ms = meanAndSe(HomogenizedSgd.runMany(spec, seed, m, 2), 1, 0);
+        var ms = MeanRecursionTest.meanAndSe(HomogenizedSgd.runMany(spec, seed, m, 2), 1, 0);
         double ode = 0.5 * Math.exp(-1);
         double bias = 1.1 * 0.5 * ode / d;
         assertThat(ms[0]).isCloseTo(ode, within(T_M100 * ms[1] + bias));
@@ -86,7 +71,7 @@ class HomogenizedSgdTest {
         int d = 32;
         int m = 4000;
         var spec = leastSquares(Spectra.identity(d), 0, new LearningRateRule.Constant(1), new double[] {1});
-        var ms = meanAndSe(HomogenizedSgd.runMany(spec, seed, m, 2), 1, 0);
+        var ms = MeanRecursionTest.meanAndSe(HomogenizedSgd.runMany(spec, seed, m, 2), 1, 0);
         double hsgd = HomogenizedMeans.expectedLeastSquaresRisk(spec, uniform(d, 1.0 / d), 1.0 / d)[1];
         assertThat(hsgd).isCloseTo(0.5 * Math.pow(1 - 2.0 / d + (d + 1.0) / ((double) d * d), d), within(1e-15));
         assertThat(ms[0]).isCloseTo(hsgd, within(T_LARGE * ms[1]));
@@ -104,7 +89,7 @@ class HomogenizedSgdTest {
         var runs = HomogenizedSgd.runMany(spec, seed, m, 2);
         double[] exact = HomogenizedMeans.expectedLeastSquaresRisk(spec, uniform(d, 1.0 / d), 1.0 / d);
         for (int j = 1; j <= 2; j++) {
-            var ms = meanAndSe(runs, j, 0.5);
+            var ms = MeanRecursionTest.meanAndSe(runs, j, 0.5);
             assertThat(ms[0]).as("grid point %d", j).isCloseTo(exact[j], within(T_M800 * ms[1]));
         }
     }
@@ -122,7 +107,7 @@ class HomogenizedSgdTest {
                 InitialCondition.zeroStartUnitTarget(), TimeGrid.atTimes(new double[] {1}, d));
         double h = 1.0 / (4 * d);
         var runs = HomogenizedSgd.runMany(spec, new RandomStreams(seed), m, 2, h, r -> { });
-        var ms = meanAndSe(runs, 1, 0.5);
+        var ms = MeanRecursionTest.meanAndSe(runs, 1, 0.5);
         double exact = HomogenizedMeans.expectedLeastSquaresRisk(spec, uniform(d, 1.0 / d), h)[1];
         assertThat(ms[0]).isCloseTo(exact, within(T_LARGE * ms[1]));
     }
@@ -140,12 +125,12 @@ class HomogenizedSgdTest {
         var runs = HomogenizedSgd.runMany(spec, new RandomStreams(seed), m, 2, h, r -> { });
         double[] exact = HomogenizedMeans.expectedLeastSquaresRisk(spec, uniform(d, 1.0 / d), h);
         for (int j = 1; j <= 2; j++) {
-            var ms = meanAndSe(runs, j, 0.5);
+            var ms = MeanRecursionTest.meanAndSe(runs, j, 0.5);
             assertThat(ms[0]).as("grid point %d", j).isCloseTo(exact[j], within(T_LARGE * ms[1]));
         }
         // and the batch matters: the b = 1 means differ from the b = 4 ones by many standard errors
         double[] single = HomogenizedMeans.expectedLeastSquaresRisk(spec.withBatchSize(1), uniform(d, 1.0 / d), h);
-        assertThat(Math.abs(single[2] - exact[2])).isGreaterThan(10 * meanAndSe(runs, 2, 0.5)[1]);
+        assertThat(Math.abs(single[2] - exact[2])).isGreaterThan(10 * MeanRecursionTest.meanAndSe(runs, 2, 0.5)[1]);
     }
 
     @Test
