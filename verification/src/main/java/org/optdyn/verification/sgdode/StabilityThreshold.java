@@ -157,8 +157,8 @@ final class StabilityThreshold implements Experiment {
         params.put("seed", Long.toString(config.seed()));
         return new ExperimentResult(name(), checks, java.util.List.of(), params, notes.toString(),
                 "a threshold predicted 10 % too low (or more than 11.2 % too high): the bracket 0.9/1.1 then no "
-                        + "longer straddles it; a predicted blow-up time off by twice its allowance ("
-                        + Runs.fmt(2 * allowance) + " time units in this run)");
+                        + "longer straddles it; a predicted blow-up time off by twice its allowance"
+                        + (defined ? " (" + Runs.fmt(2 * allowance) + " time units in this run)" : ""));
     }
 
     /**
