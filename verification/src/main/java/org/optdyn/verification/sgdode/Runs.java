@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.hipparchus.distribution.continuous.TDistribution;
 import org.optdyn.engine.random.RandomStreams;
+import org.optdyn.engine.stream.HomogenizedSgd;
 import org.optdyn.engine.stream.RunOutcome;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StreamingSimulator;
@@ -51,6 +52,16 @@ final class Runs {
     static List<RunOutcome> simulate(SimulationSpec spec, RunConfig config, long stream, int runs, Progress p) {
         return StreamingSimulator.runMany(spec, new RandomStreams(config.seed()).child(stream), runs,
                 config.threads(), r -> p.advance());
+    }
+
+    /**
+     * Runs {@code runs} seeds of homogenized SGD on {@code spec} (Euler–Maruyama, step 1/d); the streams are the
+     * child {@code stream} of the master seed.
+     */
+    static List<RunOutcome> simulateHomogenized(SimulationSpec spec, RunConfig config, long stream, int runs,
+                                                Progress p) {
+        return HomogenizedSgd.runMany(spec, new RandomStreams(config.seed()).child(stream), runs, config.threads(),
+                HomogenizedSgd.defaultStep(spec), r -> p.advance());
     }
 
     /** @return the completed trajectories, or throws naming the diverged run (used where divergence is a bug). */
@@ -256,6 +267,55 @@ final class Runs {
             worst = Math.max(worst, st.sd()[indices[q]] / (f * sigma[q]));
         }
         return new SpreadTest(worst, f, indices.length, st.runs(), familyWise);
+    }
+
+    /**
+     * Two-sided test of a sample variance against a predicted variance: worst = max(r / upper, lower / r) with
+     * r = s^2 / sigma^2, and [lower, upper] the central 1 - {@code alpha} interval of chi-square(nu)/nu. For Normal
+     * values nu = M - 1; a known excess kurtosis {@code kappa} of the values (a sum of k i.i.d. terms has the terms'
+     * kurtosis divided by k) inflates Var(s^2)/sigma^4 from 2/(M-1) to about 2/(M-1) + kappa/M, which is matched by
+     * the Satterthwaite choice nu = 2 / (2/(M-1) + kappa/M).
+     *
+     * @param worst the ratio (the check is worst &lt;= 1)
+     * @param ratio r = s^2 / sigma^2
+     */
+    record VarianceTest(double worst, double ratio, double lower, double upper, double dof, int runs, double alpha) {
+
+        FalseFailure falseFailure(String kurtosisBasis) {
+            return FalseFailure.probability(alpha, "nu s^2 / sigma^2 ~ chi-square(nu) for near-Normal values, nu = "
+                    + fmt(dof) + " (M = " + runs + ", " + kurtosisBasis + "); two-sided: s^2/sigma^2 in [" + fmt(lower)
+                    + ", " + fmt(upper) + "], each tail " + fmt(alpha / 2));
+        }
+    }
+
+    /** @see VarianceTest */
+    static VarianceTest varianceTest(double[] values, double predictedVariance, double excessKurtosis, double alpha) {
+        return varianceTest(values, predictedVariance, 0, excessKurtosis, alpha);
+    }
+
+    /**
+     * As {@link #varianceTest(double[], double, double, double)}, when the prediction is known only up to a relative
+     * error {@code relativeSystematic} (an a-priori bound on omitted higher-order terms): the ratio may lie anywhere
+     * in [lower (1 - delta), upper (1 + delta)].
+     */
+    static VarianceTest varianceTest(double[] values, double predictedVariance, double relativeSystematic,
+                                     double excessKurtosis, double alpha) {
+        int m = values.length;
+        double mean = 0;
+        for (double v : values) {
+            mean += v / m;
+        }
+        double q = 0;
+        for (double v : values) {
+            q += (v - mean) * (v - mean);
+        }
+        double ratio = q / (m - 1) / predictedVariance;
+        double nu = 2 / (2.0 / (m - 1) + Math.max(0, excessKurtosis) / m);
+        var chi = new ChiSquaredDistribution(nu);
+        double lower = chi.inverseCumulativeProbability(alpha / 2) / nu * (1 - relativeSystematic);
+        double upper = chi.inverseCumulativeProbability(1 - alpha / 2) / nu * (1 + relativeSystematic);
+        double worst = Double.isFinite(ratio) ? Math.max(ratio / upper, lower / ratio) : Double.POSITIVE_INFINITY;
+        return new VarianceTest(worst, ratio, lower, upper, nu, m, alpha);
     }
 
     /** Mean and standard error of a sample. */

@@ -15,6 +15,7 @@ public final class SgdOdeExperiments {
     public static List<Experiment> all() {
         return List.of(new LeastSquaresConcentration(), new AdaGradLeastSquares(), new AdaGradLogistic(),
                 new PhaseRetrievalConstant(), new AdaGradNoiselessLimit(), new PowerLawPhaseTransition(),
-                new LineSearchVersusFixed(), new StabilityThreshold(), new VolterraVersusOde());
+                new LineSearchVersusFixed(), new StabilityThreshold(), new VolterraVersusOde(), new HsgdLeastSquares(),
+                new RotatedCovariance());
     }
 }
