@@ -16,6 +16,6 @@ public final class SgdOdeExperiments {
         return List.of(new LeastSquaresConcentration(), new AdaGradLeastSquares(), new AdaGradLogistic(),
                 new PhaseRetrievalConstant(), new AdaGradNoiselessLimit(), new PowerLawPhaseTransition(),
                 new LineSearchVersusFixed(), new StabilityThreshold(), new VolterraVersusOde(), new HsgdLeastSquares(),
-                new RotatedCovariance());
+                new HsgdAdaGradLogistic(), new RotatedCovariance());
     }
 }
