@@ -8,6 +8,7 @@ module org.optdyn.engine {
 
     exports org.optdyn.engine.kernel;
     exports org.optdyn.engine.optim;
+    exports org.optdyn.engine.outcome;
     exports org.optdyn.engine.quadratic;
     exports org.optdyn.engine.random;
     exports org.optdyn.engine.stream;

@@ -15,11 +15,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.optdyn.engine.kernel.Kernels;
+import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.engine.stream.Covariance;
 import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
-import org.optdyn.engine.stream.RunOutcome;
+import org.optdyn.engine.stream.RunTrajectory;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.Spectra;
 import org.optdyn.engine.stream.StreamingSimulator;
@@ -68,8 +69,8 @@ public class StreamingSgdBench {
             target[i] = l64.nextGaussian() / Math.sqrt(D);
         }
         // agreement check before timing: the simulator's first record is the initial condition (risk 1/2 + 1/8)
-        RunOutcome o = StreamingSimulator.run(identity, new RandomStreams(1), 0);
-        double r0 = o.trajectory().leastSquaresRisk(0.5)[0];
+        Outcome<RunTrajectory> o = StreamingSimulator.run(identity, new RandomStreams(1), 0);
+        double r0 = o.value().trajectory().leastSquaresRisk(0.5)[0];
         if (Math.abs(r0 - 0.625) > 1e-12) {
             throw new IllegalStateException("unexpected initial risk " + r0);
         }

@@ -10,6 +10,7 @@ import org.optdyn.engine.optim.Extragradient;
 import org.optdyn.engine.optim.GradientOracle;
 import org.optdyn.engine.optim.OptimisticGradient;
 import org.optdyn.engine.optim.Sgd;
+import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.theory.shapes.FirstOrderMethod;
 import org.optdyn.theory.shapes.FirstOrderMethod.ACO;
 import org.optdyn.theory.shapes.FirstOrderMethod.CO;
@@ -54,7 +55,7 @@ public final class GameSolver {
     }
 
     /** Runs with the default divergence threshold. */
-    public static SolverOutcome run(Game game, Algorithm algorithm, double[] w0, int steps) {
+    public static Outcome<Trajectory> run(Game game, Algorithm algorithm, double[] w0, int steps) {
         return run(game, algorithm, w0, steps, DEFAULT_DIVERGENCE_FACTOR);
     }
 
@@ -64,9 +65,13 @@ public final class GameSolver {
      * @param w0                the starting point (not modified)
      * @param steps             number of iterations {@code T >= 0}
      * @param divergenceFactor  divergence is reported when {@code ‖w_t - w*‖ > factor · max(‖w_0 - w*‖, 1e-300)}
-     * @return the outcome with {@code ‖w_t - w*‖} and {@code ‖F(w_t)‖} for every recorded step
+     * @return the outcome with {@code ‖w_t - w*‖} and {@code ‖F(w_t)‖} for every recorded step: {@code t = 0..steps}
+     *         when completed; on divergence ({@code ‖w_t - w*‖} above the threshold or non-finite),
+     *         {@link Outcome.Diverged} with the first step {@code t} at which it was detected, no time, and the
+     *         iterates {@code 0..t-1}
      */
-    public static SolverOutcome run(Game game, Algorithm algorithm, double[] w0, int steps, double divergenceFactor) {
+    public static Outcome<Trajectory> run(Game game, Algorithm algorithm, double[] w0, int steps,
+                                          double divergenceFactor) {
         Objects.requireNonNull(game, "game");
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(w0, "w0");
@@ -105,7 +110,7 @@ public final class GameSolver {
             if (!Double.isFinite(d) || !Double.isFinite(f) || d > limit) {
                 String reason = !Double.isFinite(d) || !Double.isFinite(f) ? "non-finite iterate or field"
                         : "‖w_t - w*‖ = " + d + " exceeds " + divergenceFactor + " × ‖w_0 - w*‖";
-                return new SolverOutcome.Diverged(t, reason,
+                return new Outcome.Diverged<>(t, reason,
                         new Trajectory(Arrays.copyOf(dist, t), Arrays.copyOf(fnorm, t)));
             }
             dist[t] = d;
@@ -127,7 +132,7 @@ public final class GameSolver {
                 case Algorithm.Standard st -> step(st.method(), game, k, w, prev, g, g2, tmp, gPrev, p);
             }
         }
-        return new SolverOutcome.Completed(new Trajectory(dist, fnorm));
+        return new Outcome.Completed<>(new Trajectory(dist, fnorm));
     }
 
     /** @return the engine optimizer that runs {@code method} exactly, or null if the engine has none. */

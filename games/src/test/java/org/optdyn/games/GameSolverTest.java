@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.hipparchus.complex.Complex;
 import org.junit.jupiter.api.Test;
+import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.theory.shapes.ClosedForms;
 import org.optdyn.theory.shapes.FirstOrderMethod;
 import org.optdyn.theory.shapes.FirstOrderMethod.ACO;
@@ -30,8 +31,8 @@ class GameSolverTest {
         return Games.bilinear(new double[] {2}, 1, new double[] {0}, new double[] {0}, 0, 0);
     }
 
-    private static double[] squares(SolverOutcome o, int upTo) {
-        double[] d = o.trajectory().distance();
+    private static double[] squares(Outcome<Trajectory> o, int upTo) {
+        double[] d = o.value().distance();
         double[] s = new double[upTo];
         for (int t = 1; t <= upTo; t++) {
             s[t - 1] = d[t] * d[t];
@@ -56,7 +57,7 @@ class GameSolverTest {
             assertThat(gd[t - 1]).isCloseTo(Math.pow(1.04, t), within(1e-14));
         }
         // ‖F(w_t)‖ = ‖A w_t‖ = 2‖w_t‖ for A = 2 × rotation
-        var gdTrace = GameSolver.run(game, Algorithm.of(new GD(0.1)), w0, 4).trajectory();
+        var gdTrace = GameSolver.run(game, Algorithm.of(new GD(0.1)), w0, 4).value();
         for (int t = 0; t <= 4; t++) {
             assertThat(gdTrace.fieldNorm()[t]).isCloseTo(2 * gdTrace.distance()[t], within(1e-14));
         }
@@ -107,8 +108,8 @@ class GameSolverTest {
                 new Case(new SQHB(4.0 / 121, 81.0 / 121, 0.1), 50, 100, 9.0 / 11, true));
         for (var c : cases) {
             var out = GameSolver.run(game, Algorithm.of(c.m()), w0, c.t2());
-            assertThat(out).as(c.m().label()).isInstanceOf(SolverOutcome.Completed.class);
-            double[] d = out.trajectory().distance();
+            assertThat(out).as(c.m().label()).isInstanceOf(Outcome.Completed.class);
+            double[] d = out.value().distance();
             double[] theory = ModalPrediction.errorNorms(c.m(), modes.eigenvalues(), weights, c.t2());
             for (int t = 0; t <= c.t2(); t++) {
                 // normal A: ‖e_t‖ is exactly the modal sum; rounding grows like t·ε·‖A‖‖w‖/‖e_t‖ < 1e-8 here
@@ -128,12 +129,12 @@ class GameSolverTest {
         var game = Games.bilinear(new double[] {1, 2, 3}, 0, Games.root(1));
         double[] w0 = Games.gaussian(6, Games.root(2));
         var out = GameSolver.run(game, Algorithm.of(new GD(0.5)), w0, 10_000, 1e3);
-        assertThat(out).isInstanceOf(SolverOutcome.Diverged.class);
-        var dv = (SolverOutcome.Diverged) out;
+        assertThat(out).isInstanceOf(Outcome.Diverged.class);
+        var dv = (Outcome.Diverged<Trajectory>) out;
         // |1 - iησ_max|^t = (1 + 2.25)^{t/2} exceeds 1e3 × (weight share) after ~ 2 ln(1e3 /share)/ln 3.25 steps
-        assertThat(dv.step()).isBetween(5, 40);
-        assertThat(dv.trajectory().distance()).hasSize(dv.step());
-        assertThat(java.util.Arrays.stream(dv.trajectory().distance()).allMatch(Double::isFinite)).isTrue();
+        assertThat(dv.step()).isBetween(5L, 40L);
+        assertThat(dv.value().distance()).hasSize((int) dv.step());
+        assertThat(java.util.Arrays.stream(dv.value().distance()).allMatch(Double::isFinite)).isTrue();
         assertThat(dv.reason()).contains("exceeds");
     }
 
@@ -141,10 +142,10 @@ class GameSolverTest {
     void alternatingGdaOnBilinearGameStaysBoundedWithoutConverging() {
         var game = Games.bilinear(new double[] {0.5, 1, 1.5}, 0, Games.root(3));
         double[] w0 = Games.gaussian(6, Games.root(4));
-        double d0 = GameSolver.run(game, new Algorithm.AlternatingGda(0.2), w0, 0).trajectory().distance()[0];
+        double d0 = GameSolver.run(game, new Algorithm.AlternatingGda(0.2), w0, 0).value().distance()[0];
         var out = GameSolver.run(game, new Algorithm.AlternatingGda(0.2), w0, 5000);
-        assertThat(out).isInstanceOf(SolverOutcome.Completed.class);
-        double[] d = out.trajectory().distance();
+        assertThat(out).isInstanceOf(Outcome.Completed.class);
+        double[] d = out.value().distance();
         // eigenvalues on the unit circle (det 1, |trace| < 2 for ησ <= 0.3): a bounded, non-decaying orbit. The
         // conserved quadratic form bounds ‖e_t‖/‖e_0‖ by the condition number of the 2×2 eigenvector basis,
         // (1 + ησ/2)/(1 - ησ/2) <= 1.35 per block.
@@ -152,7 +153,7 @@ class GameSolverTest {
             assertThat(v / d0).isBetween(1 / 1.35, 1.35);
         }
         // simultaneous GDA with the same step diverges
-        assertThat(GameSolver.run(game, Algorithm.of(new GD(0.2)), w0, 5000)).isInstanceOf(SolverOutcome.Diverged.class);
+        assertThat(GameSolver.run(game, Algorithm.of(new GD(0.2)), w0, 5000)).isInstanceOf(Outcome.Diverged.class);
     }
 
     @Test
@@ -171,8 +172,8 @@ class GameSolverTest {
                 new SQHB(-0.02, 0.1, 0.3));
         for (var m : methods) {
             var out = GameSolver.run(game, Algorithm.of(m), w0, 60);
-            assertThat(out).as(m.label()).isInstanceOf(SolverOutcome.Completed.class);
-            double[] d = out.trajectory().distance();
+            assertThat(out).as(m.label()).isInstanceOf(Outcome.Completed.class);
+            double[] d = out.value().distance();
             double[] theory = ModalPrediction.errorNorms(m, modes.eigenvalues(), modes.weights(e0), 60);
             for (int t = 0; t <= 60; t++) {
                 assertThat(d[t]).as("%s t = %s", m.label(), t).isCloseTo(theory[t], within(1e-9 * theory[0]));
@@ -197,8 +198,8 @@ class GameSolverTest {
         var sqhb = ClosedForms.squaredHeavyBall(shape, 0.1);
         var game = Games.randomInShape(shape, 200, Games.root(42), List.of());
         var out = GameSolver.run(game, new Algorithm.Standard(sqhb.method()), Games.gaussian(200, Games.root(1)), 100);
-        assertThat(out).isInstanceOf(SolverOutcome.Completed.class);
-        double[] d = out.trajectory().distance();
+        assertThat(out).isInstanceOf(Outcome.Completed.class);
+        double[] d = out.value().distance();
         // §9.3 with a double root at both ends: ρ(1 - 0.005) <= ρ̂ <= ρ 2^{2/T}(1 + 0.001), ρ̂ on [T/2, T]
         double rho = Math.pow(d[100] / d[50], 1.0 / 50);
         assertThat(rho).isBetween(9.0 / 11 * 0.995, 9.0 / 11 * Math.pow(2, 2.0 / 100) * 1.001);
@@ -219,8 +220,8 @@ class GameSolverTest {
         }
         int steps = 150;
         var out = GameSolver.run(game, Algorithm.of(meg), w0, steps);
-        assertThat(out).isInstanceOf(SolverOutcome.Completed.class);
-        double[] d = out.trajectory().distance();
+        assertThat(out).isInstanceOf(Outcome.Completed.class);
+        double[] d = out.value().distance();
         // ρ^150 ≈ 1e-10: after the transient only the slowest root pair remains; the modal prefactor of a
         // non-normal A is a constant, whose effect on the fit over [75, 150] is bounded by §9.3's 0.5%
         double measured = Math.pow(d[steps] / d[steps / 2], 2.0 / steps);

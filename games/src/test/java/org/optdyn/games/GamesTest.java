@@ -143,14 +143,14 @@ class GamesTest {
         for (int i = 0; i < w0.length; i++) {
             w0[i] *= 1e-3;
         }
-        double[] d = GameSolver.run(g, Algorithm.of(eg), w0, 400).trajectory().distance();
+        double[] d = GameSolver.run(g, Algorithm.of(eg), w0, 400).value().distance();
         double fitted = org.optdyn.theory.shapes.ModalPrediction.fittedRate(d, 200, 400);
         // near w* the nonlinearity adds O(‖e‖²) relative corrections (‖e‖ <= 1e-3): the local rate matches to the
         // fit resolution of a normal linearization, taken as 0.5% (§9.3)
         assertThat(fitted).isCloseTo(rho, within(0.005 * rho));
         // simultaneous GD with a step beyond 2μ/|λ|²_max = 1/9 is locally unstable (|1 - 0.2(0.5 + 3i)|² = 1.17):
         // the iterates leave the neighbourhood of w* (globally the regularization keeps them bounded)
-        double[] gd = GameSolver.run(g, Algorithm.of(new GD(0.2)), w0, 2000).trajectory().distance();
+        double[] gd = GameSolver.run(g, Algorithm.of(new GD(0.2)), w0, 2000).value().distance();
         assertThat(gd[2000]).isGreaterThan(10 * gd[0]);
     }
 }

@@ -2,6 +2,7 @@ package org.optdyn.engine.optim;
 
 import java.util.Objects;
 import org.optdyn.engine.kernel.Kernels;
+import org.optdyn.engine.outcome.Outcome;
 
 /**
  * A driver that applies an oracle step (or an update rule, through {@link DoubleOracleStep#of}) with a learning-rate
@@ -11,7 +12,7 @@ import org.optdyn.engine.kernel.Kernels;
  *
  * <pre>{@code
  * var opt = Optimizer.of(Adam.withDefaults(n), LearningRateSchedule.constant(1e-2));
- * RunOutcome outcome = opt.run(w, oracle, 1000);
+ * Outcome<Steps> outcome = opt.run(w, oracle, 1000);
  * }</pre>
  */
 public final class Optimizer {
@@ -65,9 +66,10 @@ public final class Optimizer {
      * @param params parameters (read and written)
      * @param oracle the gradient oracle
      * @param steps  number of steps, {@code >= 0}
-     * @return {@link RunOutcome.Completed} or {@link RunOutcome.Diverged} with the step (1-based within this run)
+     * @return {@link Outcome.Completed} with the steps taken, or {@link Outcome.Diverged} with the step (1-based
+     *         within this run) after which the parameters were first non-finite, no time, and as many steps taken
      */
-    public RunOutcome run(double[] params, GradientOracle oracle, long steps) {
+    public Outcome<Steps> run(double[] params, GradientOracle oracle, long steps) {
         if (steps < 0) {
             throw new IllegalArgumentException("steps = " + steps + ": must be >= 0");
         }
@@ -76,11 +78,11 @@ public final class Optimizer {
             step(params, oracle);
             double s = Kernels.doubles().sumOfSquares(params, 0, params.length);
             if (!Double.isFinite(s)) {
-                return new RunOutcome.Diverged(k, "||params||^2 = " + s + " after step " + k
-                        + " (learning rate " + schedule.at(t - 1) + ")");
+                return new Outcome.Diverged<>(k, "||params||^2 = " + s + " after step " + k
+                        + " (learning rate " + schedule.at(t - 1) + ")", new Steps(k));
             }
         }
-        return new RunOutcome.Completed(steps);
+        return new Outcome.Completed<>(new Steps(steps));
     }
 
     /** Resets the step counter and the oracle step's state. */

@@ -14,7 +14,8 @@
  *       field as the oracle.</li>
  *   <li><b>Learning rates</b> are given per step; {@link org.optdyn.engine.optim.LearningRateSchedule} values
  *       (constant, step, cosine, linear warmup) and the {@link org.optdyn.engine.optim.Optimizer} driver apply them,
- *       and the driver reports divergence as {@link org.optdyn.engine.optim.RunOutcome.Diverged}.</li>
+ *       and the driver returns an {@link org.optdyn.engine.outcome.Outcome} of the
+ *       {@link org.optdyn.engine.optim.Steps} taken, reporting divergence as {@code Outcome.Diverged}.</li>
  * </ul>
  *
  * <p>Conventions: hyperparameters are immutable records validated in their compact constructors; every failure is an

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.optdyn.engine.kernel.DoubleKernels;
 import org.optdyn.engine.kernel.Kernels;
+import org.optdyn.engine.outcome.Outcome;
 
 /**
  * Runs an {@link IterationSchedule} on a {@link DenseQuadratic} through its gradient oracle only, recording
@@ -28,10 +29,12 @@ public final class QuadraticRunner {
      * @param problem      the quadratic
      * @param x0           the initial point (read)
      * @param recordGapAndGradient whether to record {@code f(x_t) - f*} and {@code ||grad f(x_t)||^2}
-     * @return the curves, or where the run diverged
+     * @return the curves, or where the run diverged: {@link Outcome.Diverged} with the first step {@code t} whose
+     *         iterate was rejected (non-finite or more than {@link #DIVERGENCE_FACTOR} times the initial distance),
+     *         no time, and the curves for {@code t < step}
      */
-    public static RunOutcome run(IterationSchedule schedule, DenseQuadratic problem, double[] x0,
-                                 boolean recordGapAndGradient) {
+    public static Outcome<QuadraticRun> run(IterationSchedule schedule, DenseQuadratic problem, double[] x0,
+                                            boolean recordGapAndGradient) {
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(problem, "problem");
         int d = problem.dimension();
@@ -49,8 +52,8 @@ public final class QuadraticRunner {
         for (int t = 0; ; t++) {
             double dt = problem.squaredDistance(x);
             if (!Double.isFinite(dt) || dt > limit) {
-                return new RunOutcome.Diverged(t, "||x_t - x*||^2 = " + dt + " at step " + t,
-                        Arrays.copyOf(dist, t));
+                return new Outcome.Diverged<>(t, "||x_t - x*||^2 = " + dt + " at step " + t,
+                        new QuadraticRun(prefix(dist, t), prefix(gap, t), prefix(grad, t)));
             }
             dist[t] = dt;
             boolean needGradientAtX = !nesterov || recordGapAndGradient;
@@ -84,6 +87,11 @@ public final class QuadraticRunner {
             x = other;
             other = swap;
         }
-        return new RunOutcome.Completed(dist, gap, grad);
+        return new Outcome.Completed<>(new QuadraticRun(dist, gap, grad));
+    }
+
+    /** @return the first {@code t} entries of a curve (an unrecorded curve stays empty). */
+    private static double[] prefix(double[] curve, int t) {
+        return Arrays.copyOf(curve, Math.min(t, curve.length));
     }
 }

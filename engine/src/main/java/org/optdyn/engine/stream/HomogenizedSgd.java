@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.IntConsumer;
 import org.optdyn.engine.kernel.DoubleKernels;
 import org.optdyn.engine.kernel.Kernels;
+import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.engine.random.GaussianStream;
 import org.optdyn.engine.random.RandomStreams;
 
@@ -16,7 +17,7 @@ import org.optdyn.engine.random.RandomStreams;
  * with {@code grad R(X) = 2K(H_1 X + H_2 X*)} and {@code I(B)} the Fisher term of §2.2 (closed forms for least
  * squares and phase retrieval, §2.8; the Gauss–Hermite rule of §2.7 for logistic regression, see
  * {@link HermiteQuadrature}), solved on the same problems as {@link StreamingSimulator}: it reads the same
- * {@link SimulationSpec} and returns the same {@link RunOutcome}s and {@link Trajectory}s, recorded at the same grid
+ * {@link SimulationSpec} and returns the same {@link Outcome}s of {@link RunTrajectory}s, recorded at the same grid
  * points {@code t = k/d}.
  *
  * <p><b>Scheme.</b> Euler–Maruyama with step {@code h} (default {@code 1/d}: one SDE step per SGD step). In the
@@ -40,7 +41,7 @@ import org.optdyn.engine.random.RandomStreams;
  *
  * <p><b>Divergence</b> is a result, with the simulator's criterion (§8 step 8): the proxy
  * {@code P = (X-X*)^T K (X-X*) = B11 - 2 B12 + B22} is available every step (the solver needs {@code B} anyway) and
- * the run ends with {@link RunOutcome.Diverged} when {@code P > 1e6 max(P(X_0), B22)} or a value is non-finite.
+ * the run ends with {@link Outcome.Diverged} when {@code P > 1e6 max(P(X_0), B22)} or a value is non-finite.
  * Its {@code step} is in SGD-step units ({@code ceil(t d)}), its {@code time} the SDE time.
  *
  * <p><b>Cost and reproducibility.</b> Per step one SIMD Gaussian fill and, with the {@link Kernels#doubles()}
@@ -69,7 +70,7 @@ public final class HomogenizedSgd {
     }
 
     /** Runs {@code runs} runs (indices {@code 0..runs-1}) with the default step {@code 1/d}. */
-    public static List<RunOutcome> runMany(SimulationSpec spec, long masterSeed, int runs, int threads) {
+    public static List<Outcome<RunTrajectory>> runMany(SimulationSpec spec, long masterSeed, int runs, int threads) {
         return runMany(spec, new RandomStreams(masterSeed), runs, threads, defaultStep(spec), r -> { });
     }
 
@@ -82,8 +83,8 @@ public final class HomogenizedSgd {
      *             {@code m})
      * @return outcomes in run order
      */
-    public static List<RunOutcome> runMany(SimulationSpec spec, RandomStreams streams, int runs, int threads,
-                                           double step, IntConsumer done) {
+    public static List<Outcome<RunTrajectory>> runMany(SimulationSpec spec, RandomStreams streams, int runs,
+                                                       int threads, double step, IntConsumer done) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(streams, "streams");
         var stepping = Stepping.of(spec, step);
@@ -91,12 +92,12 @@ public final class HomogenizedSgd {
     }
 
     /** Runs run number {@code run} with the default step {@code 1/d}. */
-    public static RunOutcome run(SimulationSpec spec, RandomStreams streams, int run) {
+    public static Outcome<RunTrajectory> run(SimulationSpec spec, RandomStreams streams, int run) {
         return run(spec, streams, run, defaultStep(spec));
     }
 
     /** Runs run number {@code run} with Euler–Maruyama step {@code step} (see {@link #runMany}). */
-    public static RunOutcome run(SimulationSpec spec, RandomStreams streams, int run, double step) {
+    public static Outcome<RunTrajectory> run(SimulationSpec spec, RandomStreams streams, int run, double step) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(streams, "streams");
         if (run < 0) {
@@ -220,7 +221,7 @@ public final class HomogenizedSgd {
             this.noise = spec.model().noiseSd();
         }
 
-        RunOutcome execute() {
+        Outcome<RunTrajectory> execute() {
             final long last = stepping.sdeIndex(gridSteps[gridSteps.length - 1]);
             final double h = stepping.h();
             final double invBatch = 1.0 / spec.batchSize();
@@ -290,7 +291,7 @@ public final class HomogenizedSgd {
                     }
                     gi++;
                     if (j == last) {
-                        return new RunOutcome.Completed(run, rec.trajectory(gi, gridSteps, d, xiTarget));
+                        return new Outcome.Completed<>(recorded(gi));
                     }
                     nextGrid = stepping.sdeIndex(gridSteps[gi]);
                 } else if (!(p <= threshold)) {
@@ -317,10 +318,14 @@ public final class HomogenizedSgd {
             }
         }
 
-        private RunOutcome diverged(long j, String reason, int records) {
+        private Outcome<RunTrajectory> diverged(long j, String reason, int records) {
             long step = stepping.sgdStep(j);
-            return new RunOutcome.Diverged(run, step, j * stepping.h(), reason,
-                    rec.trajectory(records, gridSteps, d, xiTarget));
+            return new Outcome.Diverged<>(step, j * stepping.h(), reason, recorded(records));
+        }
+
+        /** @return this run with its first {@code records} records. */
+        private RunTrajectory recorded(int records) {
+            return new RunTrajectory(run, rec.trajectory(records, gridSteps, d, xiTarget));
         }
 
         /** Records X_j from the eigen-coordinates; @return false if an observable is non-finite. */

@@ -20,10 +20,11 @@ final class RunPool {
     }
 
     /**
+     * @param <T> the result of one run
      * @return {@code runOne.apply(r)} for {@code r = 0..runs-1}, in index order; {@code done} hears each index
      * @throws IllegalArgumentException if {@code runs < 0} or {@code threads < 1} (the solvers' public boundary)
      */
-    static List<RunOutcome> runAll(int runs, int threads, IntConsumer done, IntFunction<RunOutcome> runOne) {
+    static <T> List<T> runAll(int runs, int threads, IntConsumer done, IntFunction<T> runOne) {
         Objects.requireNonNull(done, "done");
         if (runs < 0) {
             throw new IllegalArgumentException("runs must be >= 0, got " + runs);
@@ -32,7 +33,7 @@ final class RunPool {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         if (threads == 1 || runs <= 1) {
-            var out = new ArrayList<RunOutcome>(runs);
+            var out = new ArrayList<T>(runs);
             for (int r = 0; r < runs; r++) {
                 out.add(runOne.apply(r));
                 done.accept(r);
@@ -41,16 +42,16 @@ final class RunPool {
         }
         ExecutorService ex = Executors.newFixedThreadPool(Math.min(threads, runs));
         try {
-            var futures = new ArrayList<Future<RunOutcome>>(runs);
+            var futures = new ArrayList<Future<T>>(runs);
             for (int r = 0; r < runs; r++) {
                 final int run = r;
                 futures.add(ex.submit(() -> {
-                    RunOutcome o = runOne.apply(run);
+                    T o = runOne.apply(run);
                     done.accept(run);
                     return o;
                 }));
             }
-            var out = new ArrayList<RunOutcome>(runs);
+            var out = new ArrayList<T>(runs);
             for (var f : futures) {
                 out.add(f.get());
             }

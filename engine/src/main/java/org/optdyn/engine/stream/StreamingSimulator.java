@@ -7,6 +7,7 @@ import java.util.function.IntConsumer;
 import org.optdyn.engine.kernel.DoubleKernels;
 import org.optdyn.engine.kernel.Kernels;
 import org.optdyn.engine.optim.DoubleUpdateRule;
+import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.engine.random.GaussianStream;
 import org.optdyn.engine.random.RandomStreams;
 
@@ -21,7 +22,8 @@ import org.optdyn.engine.random.RandomStreams;
  * <p><b>Divergence</b> (§8 step 8) is a result: the risk proxy {@code P(X) = (X-X*)^T K (X-X*)} (twice the excess
  * least-squares risk) is checked every {@code max(1, d/16)} steps with {@code U = I} (every {@code d} steps with a
  * rotation, where it costs {@code O(d^2)}) and at every record; {@code f'} is checked at every step. If a value is
- * non-finite or {@code P > 1e6 max(P(X_0), B_22)}, the run ends with {@link RunOutcome.Diverged}, carrying the step.
+ * non-finite or {@code P > 1e6 max(P(X_0), B_22)}, the run ends with {@link Outcome.Diverged}, carrying the step
+ * and its time {@code step/d}.
  *
  * <p><b>Cost.</b> {@code O(d)} per sample with {@code U = I}: one SIMD Gaussian fill (scaled by
  * {@code sqrt(lambda)}), two dot products and an axpy; no allocation per step. Idealized line search and Polyak add
@@ -45,7 +47,7 @@ public final class StreamingSimulator {
      *
      * @return outcomes in run order
      */
-    public static List<RunOutcome> runMany(SimulationSpec spec, long masterSeed, int runs, int threads) {
+    public static List<Outcome<RunTrajectory>> runMany(SimulationSpec spec, long masterSeed, int runs, int threads) {
         return runMany(spec, new RandomStreams(masterSeed), runs, threads, r -> { });
     }
 
@@ -53,15 +55,15 @@ public final class StreamingSimulator {
      * As {@link #runMany(SimulationSpec, long, int, int)}, reporting each finished run index to {@code done}
      * (called from worker threads).
      */
-    public static List<RunOutcome> runMany(SimulationSpec spec, RandomStreams streams, int runs, int threads,
-                                           IntConsumer done) {
+    public static List<Outcome<RunTrajectory>> runMany(SimulationSpec spec, RandomStreams streams, int runs,
+                                                       int threads, IntConsumer done) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(streams, "streams");
         return RunPool.runAll(runs, threads, done, r -> run(spec, streams, r));
     }
 
     /** Runs run number {@code run} of {@code spec} with the streams derived for that index. */
-    public static RunOutcome run(SimulationSpec spec, RandomStreams streams, int run) {
+    public static Outcome<RunTrajectory> run(SimulationSpec spec, RandomStreams streams, int run) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(streams, "streams");
         if (run < 0) {
@@ -144,7 +146,7 @@ public final class StreamingSimulator {
             return s;
         }
 
-        RunOutcome execute() {
+        Outcome<RunTrajectory> execute() {
             final long n = gridSteps[gridSteps.length - 1];
             final int batch = spec.batchSize();
             final LabelModel model = spec.model();
@@ -248,7 +250,7 @@ public final class StreamingSimulator {
                     gi++;
                 }
                 if (step == n) {
-                    return new RunOutcome.Completed(run, rec.trajectory(gi, gridSteps, d, xiTarget));
+                    return new Outcome.Completed<>(recorded(gi));
                 }
                 // 4. the step X <- X - (g/d) grad
                 if (rule != null) {
@@ -268,9 +270,13 @@ public final class StreamingSimulator {
             }
         }
 
-        private RunOutcome diverged(long step, String reason, int records) {
-            return new RunOutcome.Diverged(run, step, (double) step / d, reason,
-                    rec.trajectory(records, gridSteps, d, xiTarget));
+        private Outcome<RunTrajectory> diverged(long step, String reason, int records) {
+            return new Outcome.Diverged<>(step, (double) step / d, reason, recorded(records));
+        }
+
+        /** @return this run with its first {@code records} records. */
+        private RunTrajectory recorded(int records) {
+            return new RunTrajectory(run, rec.trajectory(records, gridSteps, d, xiTarget));
         }
 
         /** Records X_k ({@code xi} is current); @return false if an observable is non-finite. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.optdyn.engine.outcome.Outcome;
 
 class AdaGradNormTest {
 
@@ -49,13 +50,13 @@ class AdaGradNormTest {
         double loss0 = Quadratics.loss(h, w);
         var rule = new AdaGradNorm(d, new AdaGradNorm.Config(0.1));
         var outcome = Optimizer.of(rule, LearningRateSchedule.constant(10.0)).run(w, Quadratics.diagonal(h), 3000);
-        assertThat(outcome).isEqualTo(new RunOutcome.Completed(3000));
+        assertThat(outcome).isEqualTo(new Outcome.Completed<>(new Steps(3000)));
         assertThat(rule.effectiveLearningRate(10.0)).isLessThanOrEqualTo(2.0 / 100.0);
         assertThat(Quadratics.loss(h, w)).isLessThan(1e-12 * loss0);
 
         double[] x = new double[d];
         java.util.Arrays.fill(x, 1.0);
         assertThat(Optimizer.of(Sgd.plain(d), LearningRateSchedule.constant(100.0)).run(x, Quadratics.diagonal(h), 3000))
-                .isInstanceOf(RunOutcome.Diverged.class);
+                .isInstanceOf(Outcome.Diverged.class);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.optdyn.engine.outcome.Outcome;
 
 class AdamTest {
 
@@ -111,7 +112,7 @@ class AdamTest {
         assertThat(Quadratics.loss(h, x)).isCloseTo(124.09065, within(1e-5));
         var opt = Optimizer.of(Adam.withDefaults(10), LearningRateSchedule.constant(1e-2));
         GradientOracle f = Quadratics.diagonal(h);
-        assertThat(opt.run(x, f, 100)).isEqualTo(new RunOutcome.Completed(100));
+        assertThat(opt.run(x, f, 100)).isEqualTo(new Outcome.Completed<>(new Steps(100)));
         assertThat(Quadratics.loss(h, x)).isCloseTo(6.251, within(6.251 * 1.3e-4));
         opt.run(x, f, 200);
         assertThat(Quadratics.loss(h, x)).isCloseTo(4.143e-6, within(4.143e-6 * 1.3e-4));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.optdyn.engine.outcome.Outcome;
 
 class OptimizerTest {
 
@@ -14,16 +15,16 @@ class OptimizerTest {
         double[] w = {1.0};
         var outcome = Optimizer.of(Sgd.plain(1), LearningRateSchedule.constant(1.0))
                 .run(w, Quadratics.diagonal(new double[] {100.0}), 1000);
-        assertThat(outcome).isInstanceOf(RunOutcome.Diverged.class);
-        assertThat(outcome.steps()).isEqualTo(78);
-        assertThat(((RunOutcome.Diverged) outcome).reason()).contains("Infinity").contains("step 78");
+        assertThat(outcome).isInstanceOf(Outcome.Diverged.class);
+        assertThat(outcome.value().taken()).isEqualTo(78);
+        assertThat(((Outcome.Diverged<Steps>) outcome).reason()).contains("Infinity").contains("step 78");
 
         float[] wf = {1.0f};
         // float: |w|^2 overflows float at |w| > 1.84e19, 99^t > 1.84e19 <=> t > 9.6: after step 10
         var floatOutcome = FloatOptimizer.of(FloatSgd.plain(1), LearningRateSchedule.constant(1.0))
                 .run(wf, Quadratics.diagonal(new float[] {100.0f}), 1000);
-        assertThat(floatOutcome).isInstanceOf(RunOutcome.Diverged.class);
-        assertThat(floatOutcome.steps()).isEqualTo(10);
+        assertThat(floatOutcome).isInstanceOf(Outcome.Diverged.class);
+        assertThat(floatOutcome.value().taken()).isEqualTo(10);
     }
 
     @Test

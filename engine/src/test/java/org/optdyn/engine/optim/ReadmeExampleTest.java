@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.optdyn.engine.outcome.Outcome;
 
 /**
  * The README's "Linking the engine" example is the block between the {@code README-BEGIN}/{@code README-END}
@@ -31,13 +32,13 @@ class ReadmeExampleTest {
         java.util.Arrays.fill(w, 1.0);
 
         var adam = Optimizer.of(Adam.withDefaults(n), LearningRateSchedule.constant(1e-2).withLinearWarmup(10));
-        RunOutcome outcome = adam.run(w, gradient, 1_000);
+        Outcome<Steps> outcome = adam.run(w, gradient, 1_000);
 
         double loss = 0.0;
         for (int i = 0; i < n; i++) {
             loss += 0.5 * h[i] * w[i] * w[i];
         }
-        assertThat(outcome).isEqualTo(new RunOutcome.Completed(1_000));
+        assertThat(outcome).isEqualTo(new Outcome.Completed<>(new Steps(1_000)));
         assertThat(loss).isLessThan(1e-30);   // from f(w0) = 25 250
         // README-END
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.optdyn.engine.outcome.Outcome;
 
 class SamTest {
 
@@ -65,7 +66,7 @@ class SamTest {
                     .run(w, Quadratics.diagonal(new double[] {lambda}), 2000);
             double factor = 1.0 - eta * lambda - eta * rho * lambda * lambda;
             if (lambda < threshold) {
-                assertThat(outcome).isEqualTo(new RunOutcome.Completed(2000));
+                assertThat(outcome).isEqualTo(new Outcome.Completed<>(new Steps(2000)));
                 // 2000 steps of a 3-rounding product: relative error <= 6000 u = 7e-13
                 assertThat(Math.abs(w[0])).isCloseTo(Math.pow(Math.abs(factor), 2000), within(5.3e-25 * 1e-9))
                         .isCloseTo(5.3e-25, within(0.05e-25));

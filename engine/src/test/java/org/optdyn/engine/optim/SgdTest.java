@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.optdyn.engine.outcome.Outcome;
 
 class SgdTest {
 
@@ -126,8 +127,8 @@ class SgdTest {
         var flt = FloatOptimizer.of(new FloatSgd(d, cfg), LearningRateSchedule.constant(0.01));
         GradientOracle f = Quadratics.diagonal(h);
         FloatGradientOracle ff = Quadratics.diagonal(hf);
-        assertThat(dbl.run(w, f, 200)).isInstanceOf(RunOutcome.Completed.class);
-        assertThat(flt.run(wf, ff, 200)).isInstanceOf(RunOutcome.Completed.class);
+        assertThat(dbl.run(w, f, 200)).isInstanceOf(Outcome.Completed.class);
+        assertThat(flt.run(wf, ff, 200)).isInstanceOf(Outcome.Completed.class);
         for (int i = 0; i < d; i++) {
             assertThat((double) wf[i]).as("coordinate %d", i).isCloseTo(w[i], within(200 * 6e-8 * 4));
         }

@@ -2,6 +2,7 @@ package org.optdyn.engine.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.engine.testing.ThreadAllocations;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,7 +27,7 @@ class HomogenizedSgdAllocationTest {
         long start = ThreadAllocations.allocatedBytes();
         var out = HomogenizedSgd.run(spec, new RandomStreams(1), 0);
         long end = ThreadAllocations.allocatedBytes();
-        assertThat(out).isInstanceOf(RunOutcome.Completed.class);
+        assertThat(out).isInstanceOf(Outcome.Completed.class);
         return end - start;
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.optdyn.engine.optim.Sgd;
+import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.engine.random.RandomStreams;
 
 /**
@@ -141,18 +142,20 @@ class HomogenizedSgdTest {
         var one = HomogenizedSgd.runMany(spec, 9, 7, 1);
         var three = HomogenizedSgd.runMany(spec, 9, 7, 3);
         for (int r = 0; r < 7; r++) {
-            assertThat(three.get(r).run()).isEqualTo(r);
-            assertThat(three.get(r).trajectory().b11()).isEqualTo(one.get(r).trajectory().b11());
-            assertThat(three.get(r).trajectory().learningRates()).isEqualTo(one.get(r).trajectory().learningRates());
+            var threaded = three.get(r).value();
+            var serial = one.get(r).value().trajectory();
+            assertThat(threaded.run()).isEqualTo(r);
+            assertThat(threaded.trajectory().b11()).isEqualTo(serial.b11());
+            assertThat(threaded.trajectory().learningRates()).isEqualTo(serial.learningRates());
         }
         var single = HomogenizedSgd.run(spec, new RandomStreams(9), 4);
-        assertThat(single.trajectory().b12()).isEqualTo(one.get(4).trajectory().b12());
-        assertThat(one.get(0).trajectory().b11()).isNotEqualTo(one.get(1).trajectory().b11());
+        assertThat(single.value().trajectory().b12()).isEqualTo(one.get(4).value().trajectory().b12());
+        assertThat(one.get(0).value().trajectory().b11()).isNotEqualTo(one.get(1).value().trajectory().b11());
         // same initial condition as the simulator's run with the same index (same general stream)
         var sgd = StreamingSimulator.run(spec, new RandomStreams(9), 4);
-        assertThat(single.trajectory().b22()[0]).isEqualTo(sgd.trajectory().b22()[0]);
-        assertThat(single.trajectory().times()).isEqualTo(sgd.trajectory().times());
-        assertThat(single.trajectory().steps()).isEqualTo(sgd.trajectory().steps());
+        assertThat(single.value().trajectory().b22()[0]).isEqualTo(sgd.value().trajectory().b22()[0]);
+        assertThat(single.value().trajectory().times()).isEqualTo(sgd.value().trajectory().times());
+        assertThat(single.value().trajectory().steps()).isEqualTo(sgd.value().trajectory().steps());
     }
 
     @Test
@@ -163,7 +166,7 @@ class HomogenizedSgdTest {
                 new LearningRateRule.AdaGradNorm(1.5, 0.7),
                 InitialCondition.fixed(new double[] {0, 0}, new double[] {1, 1}), TimeGrid.linear(1, 2, 2));
         var out = HomogenizedSgd.run(spec, new RandomStreams(3), 0);
-        assertThat(out.trajectory().learningRates()[0]).isCloseTo(1.5 / Math.sqrt(0.49 + 1.25 * 2.59 * 0.5),
+        assertThat(out.value().trajectory().learningRates()[0]).isCloseTo(1.5 / Math.sqrt(0.49 + 1.25 * 2.59 * 0.5),
                 within(1e-15));
     }
 
@@ -176,16 +179,16 @@ class HomogenizedSgdTest {
         int d = 256;
         var spec = leastSquares(Spectra.identity(d), 0, new LearningRateRule.Constant(2.5), new double[] {1, 40});
         var out = HomogenizedSgd.run(spec, new RandomStreams(4), 0);
-        assertThat(out).isInstanceOf(RunOutcome.Diverged.class);
-        var dv = (RunOutcome.Diverged) out;
+        assertThat(out).isInstanceOf(Outcome.Diverged.class);
+        var dv = (Outcome.Diverged<RunTrajectory>) out;
         assertThat(dv.time()).isCloseTo(Math.log(1e6) / 1.25, within(1.5));
         assertThat(dv.step()).isEqualTo(Math.round(dv.time() * d));
-        assertThat(dv.trajectory().size()).isEqualTo(2);            // t = 0 and t = 1, both finite
-        for (double b : dv.trajectory().b11()) {
+        assertThat(dv.value().trajectory().size()).isEqualTo(2);            // t = 0 and t = 1, both finite
+        for (double b : dv.value().trajectory().b11()) {
             assertThat(b).isFinite();
         }
         var below = leastSquares(Spectra.identity(d), 0, new LearningRateRule.Constant(1.9), new double[] {1, 40});
-        assertThat(HomogenizedSgd.run(below, new RandomStreams(4), 0)).isInstanceOf(RunOutcome.Completed.class);
+        assertThat(HomogenizedSgd.run(below, new RandomStreams(4), 0)).isInstanceOf(Outcome.Completed.class);
     }
 
     @Test
@@ -194,7 +197,7 @@ class HomogenizedSgdTest {
                 new LearningRateRule.Polyak()}) {
             var spec = SimulationSpec.of(Covariance.diagonal(Spectra.identity(50)), new LabelModel.LeastSquares(0),
                     rule, InitialCondition.lineSearch(), TimeGrid.linear(2, 5, 50));
-            for (double g : HomogenizedSgd.run(spec, new RandomStreams(1), 0).trajectory().learningRates()) {
+            for (double g : HomogenizedSgd.run(spec, new RandomStreams(1), 0).value().trajectory().learningRates()) {
                 // |r|^2/|r|^2 and P/P in double: a few ulp
                 assertThat(g).as("%s", rule).isCloseTo(1.0, within(1e-12));
             }
@@ -211,14 +214,14 @@ class HomogenizedSgdTest {
                 TimeGrid.linear(2, 4, 64));
         for (var spec : List.of(pr, lr)) {
             var out = HomogenizedSgd.run(spec, new RandomStreams(6), 0);
-            assertThat(out).isInstanceOf(RunOutcome.Completed.class);
-            assertThat(out.trajectory().size()).isEqualTo(5);
-            for (double v : out.trajectory().b11()) {
+            assertThat(out).isInstanceOf(Outcome.Completed.class);
+            assertThat(out.value().trajectory().size()).isEqualTo(5);
+            for (double v : out.value().trajectory().b11()) {
                 assertThat(v).isFinite();
             }
         }
         // the logistic run moves towards X*: B12 grows from 0
-        var t = HomogenizedSgd.run(lr, new RandomStreams(6), 0).trajectory();
+        var t = HomogenizedSgd.run(lr, new RandomStreams(6), 0).value().trajectory();
         assertThat(t.b12()[t.size() - 1]).isGreaterThan(0.1);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.optdyn.engine.outcome.Outcome;
 
 /**
  * The simulator against the exact finite-d mean recursion of sgd-ode.md §3.4 (values N4 of §7). The recursion is
@@ -41,12 +42,12 @@ class MeanRecursionTest {
     }
 
     /** Mean and standard error of the LS risk at grid index j over the runs. */
-    static double[] meanAndSe(List<RunOutcome> runs, int j, double omega) {
+    static double[] meanAndSe(List<Outcome<RunTrajectory>> runs, int j, double omega) {
         double s = 0;
         double s2 = 0;
         for (var r : runs) {
-            assertThat(r).isInstanceOf(RunOutcome.Completed.class);
-            double v = r.trajectory().leastSquaresRisk(omega)[j];
+            assertThat(r).isInstanceOf(Outcome.Completed.class);
+            double v = r.value().trajectory().leastSquaresRisk(omega)[j];
             s += v;
             s2 += v * v;
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 import org.optdyn.engine.optim.DoubleUpdateRule;
+import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.engine.random.RandomStreams;
 
 class StreamingSimulatorTest {
@@ -24,15 +25,17 @@ class StreamingSimulatorTest {
         var one = StreamingSimulator.runMany(spec, 9, 7, 1);
         var three = StreamingSimulator.runMany(spec, 9, 7, 3);
         for (int r = 0; r < 7; r++) {
-            assertThat(three.get(r).run()).isEqualTo(r);
-            assertThat(three.get(r).trajectory().b11()).isEqualTo(one.get(r).trajectory().b11());
-            assertThat(three.get(r).trajectory().learningRates()).isEqualTo(one.get(r).trajectory().learningRates());
+            var threaded = three.get(r).value();
+            var serial = one.get(r).value().trajectory();
+            assertThat(threaded.run()).isEqualTo(r);
+            assertThat(threaded.trajectory().b11()).isEqualTo(serial.b11());
+            assertThat(threaded.trajectory().learningRates()).isEqualTo(serial.learningRates());
         }
         // a run depends only on its index, not on how many runs were requested
         var single = StreamingSimulator.run(spec, new RandomStreams(9), 4);
-        assertThat(single.trajectory().b12()).isEqualTo(one.get(4).trajectory().b12());
+        assertThat(single.value().trajectory().b12()).isEqualTo(one.get(4).value().trajectory().b12());
         // and different runs differ
-        assertThat(one.get(0).trajectory().b11()).isNotEqualTo(one.get(1).trajectory().b11());
+        assertThat(one.get(0).value().trajectory().b11()).isNotEqualTo(one.get(1).value().trajectory().b11());
     }
 
     @Test
@@ -43,7 +46,7 @@ class StreamingSimulatorTest {
                 TimeGrid.linear(1, 1, 1));
         var out = StreamingSimulator.run(spec, new RandomStreams(3), 0);
         double a = new RandomStreams(3).gaussian(0).nextGaussian();
-        assertThat(out.trajectory().learningRates()[0]).isCloseTo(1.5 / Math.sqrt(0.49 + a * a * a * a),
+        assertThat(out.value().trajectory().learningRates()[0]).isCloseTo(1.5 / Math.sqrt(0.49 + a * a * a * a),
                 within(1e-15));
     }
 
@@ -55,7 +58,7 @@ class StreamingSimulatorTest {
             var spec = SimulationSpec.of(Covariance.diagonal(Spectra.identity(50)), new LabelModel.LeastSquares(0),
                     rule, InitialCondition.lineSearch(), TimeGrid.linear(2, 5, 50));
             var out = StreamingSimulator.run(spec, new RandomStreams(1), 0);
-            for (double g : out.trajectory().learningRates()) {
+            for (double g : out.value().trajectory().learningRates()) {
                 assertThat(g).as("%s", rule).isCloseTo(1.0, within(1e-12));
             }
         }
@@ -63,7 +66,7 @@ class StreamingSimulatorTest {
         var spec = SimulationSpec.of(Covariance.diagonal(Spectra.twoPoint(40, 1, 0.25)),
                 new LabelModel.LeastSquares(0), new LearningRateRule.Polyak(), InitialCondition.lineSearch(),
                 TimeGrid.linear(1, 4, 40));
-        for (double g : StreamingSimulator.run(spec, new RandomStreams(1), 0).trajectory().learningRates()) {
+        for (double g : StreamingSimulator.run(spec, new RandomStreams(1), 0).value().trajectory().learningRates()) {
             assertThat(g).isCloseTo(1.6, within(1e-12));
         }
     }
@@ -73,7 +76,7 @@ class StreamingSimulatorTest {
         var spec = SimulationSpec.of(Covariance.diagonal(Spectra.powerLawQuantiles(40, 0.3)),
                 new LabelModel.Logistic(), new LearningRateRule.Constant(1), InitialCondition.zeroStartUnitTarget(),
                 TimeGrid.linear(1, 4, 40)).withOverlaps();
-        var t = StreamingSimulator.run(spec, new RandomStreams(2), 0).trajectory();
+        var t = StreamingSimulator.run(spec, new RandomStreams(2), 0).value().trajectory();
         double[] lambda = Spectra.powerLawQuantiles(40, 0.3);
         for (int j = 0; j < t.size(); j++) {
             double b11 = 0;
@@ -100,16 +103,16 @@ class StreamingSimulatorTest {
         // (q^d with q = 1 - 2g/d + g^2 (d+2)/d^2: rate 1.2695 instead of 1.25, t* = 10.88) and the check interval
         // 1/16: a window of +-1.5 is 5 standard deviations.
         var out = StreamingSimulator.run(identityLs(256, 2.5, 40), new RandomStreams(4), 0);
-        assertThat(out).isInstanceOf(RunOutcome.Diverged.class);
-        var dv = (RunOutcome.Diverged) out;
+        assertThat(out).isInstanceOf(Outcome.Diverged.class);
+        var dv = (Outcome.Diverged<RunTrajectory>) out;
         assertThat(dv.time()).isCloseTo(Math.log(1e6) / 1.25, within(1.5));
         assertThat(dv.step()).isEqualTo(Math.round(dv.time() * 256));
-        for (double b : dv.trajectory().b11()) {
+        for (double b : dv.value().trajectory().b11()) {
             assertThat(b).isFinite();
         }
         // just below the threshold the same run completes
         assertThat(StreamingSimulator.run(identityLs(256, 1.9, 40), new RandomStreams(4), 0))
-                .isInstanceOf(RunOutcome.Completed.class);
+                .isInstanceOf(Outcome.Completed.class);
     }
 
     @Test
@@ -131,9 +134,10 @@ class StreamingSimulatorTest {
             @Override public void reset() {
             }
         };
-        var builtIn = StreamingSimulator.run(base, new RandomStreams(8), 0).trajectory();
-        var custom = StreamingSimulator.run(base.withUpdateRule(n -> sgd), new RandomStreams(8), 0).trajectory();
-        var batch1 = StreamingSimulator.run(base.withBatchSize(1), new RandomStreams(8), 0).trajectory();
+        var builtIn = StreamingSimulator.run(base, new RandomStreams(8), 0).value().trajectory();
+        var custom = StreamingSimulator.run(base.withUpdateRule(n -> sgd), new RandomStreams(8), 0).value()
+                .trajectory();
+        var batch1 = StreamingSimulator.run(base.withBatchSize(1), new RandomStreams(8), 0).value().trajectory();
         assertThat(batch1.b11()).isEqualTo(builtIn.b11());
         // same arithmetic up to the order of one multiplication per coordinate per step: 32 steps x rounding
         for (int j = 0; j < builtIn.size(); j++) {
@@ -141,7 +145,7 @@ class StreamingSimulatorTest {
         }
         // batch 8 averages 8 samples per step: a different run, but well defined and finite
         var b8 = StreamingSimulator.run(base.withBatchSize(8), new RandomStreams(8), 0);
-        assertThat(b8).isInstanceOf(RunOutcome.Completed.class);
+        assertThat(b8).isInstanceOf(Outcome.Completed.class);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.hipparchus.ode.sampling.ODEStateInterpolator;
 import org.hipparchus.ode.sampling.ODEStepHandler;
 import org.optdyn.engine.kernel.DoubleKernels;
 import org.optdyn.engine.kernel.Kernels;
+import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.theory.spectrum.DiscreteSpectrum;
 
 /**
@@ -41,15 +42,22 @@ import org.optdyn.theory.spectrum.DiscreteSpectrum;
  *
  * <p>Outputs are taken from the integrator's dense output (8th-order interpolant) at the grid times by a step
  * handler; divergence (risk above {@link OdeOptions#divergenceFactor()} × R(0)) stops the integration through an
- * event detector, and non-finite states or undefined learning rates are reported as {@link OdeOutcome.Diverged}.
+ * event detector, and non-finite states or undefined learning rates are reported as {@link Outcome.Diverged}, whose
+ * {@code step} is the number of right-hand-side evaluations so far and {@code time} the ODE time of the stop.
  */
 public final class HighLineOde {
 
     private HighLineOde() {
     }
 
-    /** Integrates the problem over its grid. Never returns NaN curves: blow-ups come back as Diverged. */
-    public static OdeOutcome solve(OdeProblem problem) {
+    /**
+     * Integrates the problem over its grid. Never returns NaN curves: blow-ups come back as Diverged.
+     *
+     * @return the curves at every grid time, or {@link Outcome.Diverged} with the evaluations so far, the ODE time of
+     *         the stop (the risk exceeded {@link OdeOptions#divergenceFactor()} × R(0), became non-finite, or the
+     *         learning rule became undefined), its cause, and the grid points recorded before it
+     */
+    public static Outcome<OdeTrajectory> solve(OdeProblem problem) {
         var eq = new Equations(problem);
         TimeGrid grid = problem.grid();
         double[] y0 = eq.initialState();
@@ -58,7 +66,7 @@ public final class HighLineOde {
         try {
             obs0 = eq.observe(0.0, y0);
         } catch (DivergenceSignal e) {
-            return new OdeOutcome.Diverged(0.0, e.getMessage(), recorder.build(0));
+            return new Outcome.Diverged<>(0, 0.0, e.getMessage(), recorder.build(0));
         }
         if (!obs0.finite()) {
             throw new IllegalArgumentException("initial condition gives a non-finite risk or learning rate: risk "
@@ -67,7 +75,7 @@ public final class HighLineOde {
         double tEnd = grid.last();
         if (tEnd == 0.0) {
             recorder.record(0.0, y0);
-            return new OdeOutcome.Completed(recorder.build(0));
+            return new Outcome.Completed<>(recorder.build(0));
         }
         OdeOptions opt = problem.options();
         int n = y0.length;
@@ -92,15 +100,17 @@ public final class HighLineOde {
             ODEStateAndDerivative fin = integrator.integrate(eq, new ODEState(0.0, y0), tEnd);
             long evals = integrator.getEvaluations();
             if (detector.triggered) {
-                return new OdeOutcome.Diverged(fin.getTime(), "risk exceeded " + opt.divergenceFactor()
+                return new Outcome.Diverged<>(evals, fin.getTime(), "risk exceeded " + opt.divergenceFactor()
                         + " x R(0) = " + threshold, recorder.build(evals));
             }
-            return new OdeOutcome.Completed(recorder.build(evals));
+            return new Outcome.Completed<>(recorder.build(evals));
         } catch (DivergenceSignal e) {
-            return new OdeOutcome.Diverged(e.time, e.getMessage(), recorder.build(integrator.getEvaluations()));
+            long evals = integrator.getEvaluations();
+            return new Outcome.Diverged<>(evals, e.time, e.getMessage(), recorder.build(evals));
         } catch (MathRuntimeException e) {
-            return new OdeOutcome.Diverged(recorder.lastTime(), "integrator failure: " + e.getMessage(),
-                    recorder.build(integrator.getEvaluations()));
+            long evals = integrator.getEvaluations();
+            return new Outcome.Diverged<>(evals, recorder.lastTime(), "integrator failure: " + e.getMessage(),
+                    recorder.build(evals));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.optdyn.theory.ode;
 
+import org.optdyn.engine.outcome.Outcome;
+
 /**
  * Integration options for {@link HighLineOde}.
  *
@@ -11,7 +13,7 @@ package org.optdyn.theory.ode;
  *
  * @param relativeTolerance   rtol ∈ [1e-14, 1e-2]
  * @param absoluteTolerance   atol &gt; 0, or NaN for the default above
- * @param divergenceFactor    stop with {@link OdeOutcome.Diverged} once the risk exceeds this multiple of R(0)
+ * @param divergenceFactor    stop with {@link Outcome.Diverged} once the risk exceeds this multiple of R(0)
  *                            (sgd-ode.md §8 item 8: 10⁶)
  * @param groupRecording      whether to record p_j(t), c_j(t) per grid time (memory 2 × J × grid size doubles);
  *                            {@link GroupRecording#AUTO} records them iff J × grid size ≤ {@value #AUTO_RECORD_LIMIT}

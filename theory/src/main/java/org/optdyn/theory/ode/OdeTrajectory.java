@@ -1,8 +1,10 @@
 package org.optdyn.theory.ode;
 
+import org.optdyn.engine.outcome.Outcome;
+
 /**
  * The deterministic-equivalent curves of one {@link OdeProblem}, recorded at the grid times reached (all of them
- * for {@link OdeOutcome.Completed}, those before the blow-up for {@link OdeOutcome.Diverged}). Index i of every
+ * for {@link Outcome.Completed}, those before the blow-up for {@link Outcome.Diverged}). Index i of every
  * array refers to {@code times[i]}. Observables per sgd-ode.md §2.5:
  *
  * @param times                  t_i (t = k/d)

@@ -10,7 +10,7 @@
  * deviation ω, {@link org.optdyn.theory.ode.InitialOverlaps} (isotropic default X₀ = 0, ‖X*‖ = 1), a
  * {@link org.optdyn.theory.ode.TimeGrid} and {@link org.optdyn.theory.ode.OdeOptions} (rtol), then call
  * {@link org.optdyn.theory.ode.HighLineOde#solve}: the result is an
- * {@link org.optdyn.theory.ode.OdeOutcome} ({@code Completed} or {@code Diverged(time, reason)}) carrying an
+ * {@link org.optdyn.engine.outcome.Outcome} ({@code Completed} or {@code Diverged(step, time, reason, partial)}) of an
  * {@link org.optdyn.theory.ode.OdeTrajectory} (risk, learning rate, B, D², per-group overlaps on the grid).
  *
  * <p>Cross-checks and closed forms: {@link org.optdyn.theory.ode.ClosedForms} (§3.3 threshold, noise floor, decay

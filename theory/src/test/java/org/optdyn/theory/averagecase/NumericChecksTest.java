@@ -8,11 +8,11 @@ import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 
 import org.junit.jupiter.api.Test;
+import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.engine.quadratic.DenseQuadratic;
 import org.optdyn.engine.quadratic.IterationSchedule;
 import org.optdyn.engine.quadratic.QuadraticRunner;
 import org.optdyn.engine.quadratic.RandomQuadratics;
-import org.optdyn.engine.quadratic.RunOutcome;
 import org.optdyn.theory.spectrum.BetaSpectrum;
 import org.optdyn.theory.spectrum.EmpiricalSpectrum;
 import org.optdyn.theory.spectrum.ExponentialSpectrum;
@@ -69,8 +69,8 @@ class NumericChecksTest {
         var errs = ResidualPolynomials.expectedErrors(method, 4, EmpiricalSpectrum.of(TOY).quadrature(0));
         var q = new DenseQuadratic(4, RandomQuadratics.diagonalHessian(TOY), new double[4]);
         var run = QuadraticRunner.run(method.schedule(4), q, new double[] {0.5, 0.5, 0.5, 0.5}, false);
-        assertThat(run).isInstanceOf(RunOutcome.Completed.class);
-        double[] sim = run.squaredDistance();
+        assertThat(run).isInstanceOf(Outcome.Completed.class);
+        double[] sim = run.value().squaredDistance();
         for (int t = 0; t <= 4; t++) {
             // engine iteration vs polynomial: both exact up to rounding in O(t) operations of size 1
             assertThat(sim[t]).isCloseTo(errs.distance(t), within(1e-14));
@@ -535,9 +535,11 @@ class NumericChecksTest {
             x0[j] = Math.sqrt(x0[j]);
         }
         var q = new DenseQuadratic(64, RandomQuadratics.diagonalHessian(lam), new double[64]);
-        double gd10 = QuadraticRunner.run(new GradientDescent(0.25).schedule(10), q, x0, false).squaredDistance()[10];
-        double nag10 = QuadraticRunner.run(new NesterovConvex(0.25).schedule(10), q, x0, false).squaredDistance()[10];
-        double[] mpRun = QuadraticRunner.run(new MarchenkoPasturOptimal(1, 1).schedule(63), q, x0, false)
+        double gd10 = QuadraticRunner.run(new GradientDescent(0.25).schedule(10), q, x0, false).value()
+                .squaredDistance()[10];
+        double nag10 = QuadraticRunner.run(new NesterovConvex(0.25).schedule(10), q, x0, false).value()
+                .squaredDistance()[10];
+        double[] mpRun = QuadraticRunner.run(new MarchenkoPasturOptimal(1, 1).schedule(63), q, x0, false).value()
                 .squaredDistance();
         assertThat(gd10).isCloseTo(0.2447713425, within(1e-10));
         assertThat(nag10).isCloseTo(0.1744608213, within(1e-10));
@@ -557,7 +559,8 @@ class NumericChecksTest {
             m[t] = delta * next;
             delta = next;
         }
-        double wrong = QuadraticRunner.run(new IterationSchedule.Momentum(h, m), q, x0, false).squaredDistance()[10];
+        double wrong = QuadraticRunner.run(new IterationSchedule.Momentum(h, m), q, x0, false).value()
+                .squaredDistance()[10];
         assertThat(wrong).isCloseTo(0.0950, within(5e-5));
         assertThat(Math.abs(wrong - 1.0 / 11)).isGreaterThan(1e-3);
     }

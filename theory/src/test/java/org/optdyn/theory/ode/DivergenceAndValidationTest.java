@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.theory.spectrum.Spectra;
 
 /** Divergence as a result (§3.3 threshold, §8 item 8) and validation at the public boundary. */
@@ -16,16 +17,16 @@ class DivergenceAndValidationTest {
         var grid = TimeGrid.linear(400, 41);
         var below = HighLineOde.solve(OdeProblem.of(GlmModel.leastSquares(), sp, LearningRateRule.constant(1.95),
                 grid).withOptions(OdeOptions.defaults().withRelativeTolerance(1e-8).withGroupOverlaps(false)));
-        assertThat(below).isInstanceOf(OdeOutcome.Completed.class);
-        assertThat(below.trajectory().risk()[40]).isLessThan(below.trajectory().risk()[0]);
+        assertThat(below).isInstanceOf(Outcome.Completed.class);
+        assertThat(below.value().risk()[40]).isLessThan(below.value().risk()[0]);
         var above = HighLineOde.solve(OdeProblem.of(GlmModel.leastSquares(), sp, LearningRateRule.constant(2.05),
                 grid).withOptions(OdeOptions.defaults().withRelativeTolerance(1e-8).withGroupOverlaps(false)));
-        assertThat(above).isInstanceOf(OdeOutcome.Diverged.class);
-        var d = (OdeOutcome.Diverged) above;
+        assertThat(above).isInstanceOf(Outcome.Diverged.class);
+        var d = (Outcome.Diverged<OdeTrajectory>) above;
         assertThat(d.time()).isGreaterThan(0).isLessThan(400);
         assertThat(d.reason()).contains("exceeded");
         // Recorded points stop before the blow-up and are finite, never NaN curves.
-        var tr = d.trajectory();
+        var tr = d.partial();
         assertThat(tr.size()).isBetween(1, 40);
         assertThat(tr.times()[tr.size() - 1]).isLessThanOrEqualTo(d.time());
         for (double r : tr.risk()) {
@@ -42,8 +43,8 @@ class DivergenceAndValidationTest {
         // Phase retrieval at X₀ = 0 has H₁ = 3B₁₁ − B₂₂ = −1 < 0: the §5.1 GLM line search is undefined.
         var out = HighLineOde.solve(OdeProblem.of(GlmModel.phaseRetrieval(), Spectra.identity(4),
                 new LearningRateRule.ExactLineSearch(), TimeGrid.of(0, 1)));
-        assertThat(out).isInstanceOf(OdeOutcome.Diverged.class);
-        assertThat(((OdeOutcome.Diverged) out).reason()).contains("H1");
+        assertThat(out).isInstanceOf(Outcome.Diverged.class);
+        assertThat(((Outcome.Diverged<OdeTrajectory>) out).reason()).contains("H1");
     }
 
     @Test

@@ -7,10 +7,11 @@ import java.util.random.RandomGenerator.SplittableGenerator;
 import java.util.random.RandomGeneratorFactory;
 
 import org.hipparchus.distribution.continuous.TDistribution;
+import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.engine.quadratic.DenseQuadratic;
+import org.optdyn.engine.quadratic.QuadraticRun;
 import org.optdyn.engine.quadratic.QuadraticRunner;
 import org.optdyn.engine.quadratic.RandomQuadratics;
-import org.optdyn.engine.quadratic.RunOutcome;
 import org.optdyn.theory.averagecase.Chebyshev;
 import org.optdyn.theory.averagecase.GeneralizedChebyshev;
 import org.optdyn.theory.averagecase.GradientDescent;
@@ -262,9 +263,9 @@ final class WishartCurvesExperiment implements Experiment {
             var schedule = method.schedule(c.steps());
             double[] predicted = config.predicted(ResidualPolynomials.expectedErrors(schedule, measure).e0(),
                     RESOLUTION);
-            RunOutcome r = QuadraticRunner.run(schedule, q, new double[d], false);
+            Outcome<QuadraticRun> r = QuadraticRunner.run(schedule, q, new double[d], false);
             double gap = Double.POSITIVE_INFINITY;   // a diverged run fails the check
-            if (r instanceof RunOutcome.Completed done) {
+            if (r instanceof Outcome.Completed<QuadraticRun>(var done)) {
                 double[] dist = done.squaredDistance();
                 gap = 0;
                 for (int t = 0; t <= c.steps(); t++) {

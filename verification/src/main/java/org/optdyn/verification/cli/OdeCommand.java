@@ -1,13 +1,14 @@
 package org.optdyn.verification.cli;
 
 import java.util.concurrent.Callable;
+import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.HighLineOde;
 import org.optdyn.theory.ode.InitialOverlaps;
 import org.optdyn.theory.ode.LearningRateRule;
 import org.optdyn.theory.ode.OdeOptions;
-import org.optdyn.theory.ode.OdeOutcome;
 import org.optdyn.theory.ode.OdeProblem;
+import org.optdyn.theory.ode.OdeTrajectory;
 import org.optdyn.theory.ode.TimeGrid;
 import org.optdyn.theory.spectrum.DiscreteSpectrum;
 import picocli.CommandLine;
@@ -55,7 +56,7 @@ final class OdeCommand implements Callable<Integer> {
                     .withOptions(OdeOptions.defaults().withRelativeTolerance(rtol).withGroupOverlaps(false));
         });
         var outcome = HighLineOde.solve(ode);
-        var tr = outcome.trajectory();
+        var tr = outcome.value();
         var t = tr.times();
         var risk = tr.risk();
         var lr = tr.learningRate();
@@ -66,7 +67,7 @@ final class OdeCommand implements Callable<Integer> {
             }
             out.flush();
         }
-        if (outcome instanceof OdeOutcome.Diverged d) {
+        if (outcome instanceof Outcome.Diverged<OdeTrajectory> d) {
             cl.getErr().println("optdyn ode: the ODE diverged at t = " + d.time() + ": " + d.reason()
                     + " (rows stop before it)");
             cl.getErr().flush();

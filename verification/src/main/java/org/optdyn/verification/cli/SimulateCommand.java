@@ -2,12 +2,13 @@ package org.optdyn.verification.cli;
 
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
+import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.engine.stream.Covariance;
 import org.optdyn.engine.stream.HomogenizedSgd;
 import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
-import org.optdyn.engine.stream.RunOutcome;
+import org.optdyn.engine.stream.RunTrajectory;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StreamingSimulator;
 import org.optdyn.engine.stream.TimeGrid;
@@ -80,21 +81,21 @@ final class SimulateCommand implements Callable<Integer> {
         double noiseVar = p.noise() * p.noise();
 
         int rows = Integer.MAX_VALUE;
-        var diverged = new ArrayList<RunOutcome.Diverged>();
+        var diverged = new ArrayList<Outcome.Diverged<RunTrajectory>>();
         for (var r : runs) {
-            rows = Math.min(rows, r.trajectory().size());
-            if (r instanceof RunOutcome.Diverged d) {
+            rows = Math.min(rows, r.value().trajectory().size());
+            if (r instanceof Outcome.Diverged<RunTrajectory> d) {
                 diverged.add(d);
             }
         }
-        var times = runs.getFirst().trajectory().times();
+        var times = runs.getFirst().value().trajectory().times();
         try (var out = problem.output(cl)) {
             out.println("t,risk_mean,risk_sd,lr_mean,lr_sd");
             var risk = new double[runs.size()];
             var lr = new double[runs.size()];
             for (int j = 0; j < rows; j++) {
                 for (int r = 0; r < runs.size(); r++) {
-                    var tr = runs.get(r).trajectory();
+                    var tr = runs.get(r).value().trajectory();
                     risk[r] = theoryModel.terms(tr.b11()[j], tr.b12()[j], tr.b22()[j], noiseVar).risk();
                     lr[r] = tr.learningRates()[j];
                 }
@@ -105,8 +106,8 @@ final class SimulateCommand implements Callable<Integer> {
         if (!diverged.isEmpty()) {
             var first = diverged.stream().min((a, b) -> Long.compare(a.step(), b.step())).orElseThrow();
             cl.getErr().println("optdyn simulate: " + diverged.size() + " of " + runs.size() + " runs diverged; "
-                    + "first: run " + first.run() + " at step " + first.step() + " (t = " + first.time() + "): "
-                    + first.reason() + " (rows stop before it)");
+                    + "first: run " + first.partial().run() + " at step " + first.step() + " (t = " + first.time()
+                    + "): " + first.reason() + " (rows stop before it)");
             cl.getErr().flush();
             return ExitCodes.CLAIM_FAILED;
         }

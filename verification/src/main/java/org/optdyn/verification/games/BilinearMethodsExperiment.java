@@ -95,7 +95,7 @@ final class BilinearMethodsExperiment implements Experiment {
         var errorGame = new LinearGame(game.jacobian(), new double[game.dimension()], game.split(),
                 game.modes().orElseThrow());
         var alt = GameSolver.run(errorGame, new Algorithm.AlternatingGda(altEta), e0, altSteps);
-        double[] ad = alt.trajectory().distance();
+        double[] ad = alt.value().distance();
         double maxRatio = Arrays.stream(ad).max().orElseThrow() / ad[0];
         double minRatio = Arrays.stream(ad).min().orElseThrow() / ad[0];
         double k = (1 + altEta * SIGMA_MAX / 2) / (1 - altEta * SIGMA_MAX / 2);

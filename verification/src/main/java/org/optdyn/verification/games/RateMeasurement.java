@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.random.RandomGenerator.SplittableGenerator;
 
 import org.hipparchus.complex.Complex;
+import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.games.Algorithm;
 import org.optdyn.games.GameSolver;
 import org.optdyn.games.Games;
 import org.optdyn.games.LinearGame;
 import org.optdyn.games.Modes;
-import org.optdyn.games.SolverOutcome;
+import org.optdyn.games.Trajectory;
 import org.optdyn.theory.shapes.Curve;
 import org.optdyn.theory.shapes.FirstOrderMethod;
 import org.optdyn.theory.shapes.ModalPrediction;
@@ -58,7 +59,7 @@ import org.optdyn.verification.experiment.Series;
  */
 record RateMeasurement(String label, FirstOrderMethod method, double predicted, double rhoStar, double fitted,
                        double modalFit, WindowBounds.Band band, double modalRounding, double delta, double deltaBound,
-                       int from, int to, double[] distance, double[] modal, SolverOutcome outcome) {
+                       int from, int to, double[] distance, double[] modal, Outcome<Trajectory> outcome) {
 
     /**
      * Relative resolution of {@code sup_K ρ_M} sampled with 4001 points per boundary curve (Rates): the predicted
@@ -180,8 +181,8 @@ record RateMeasurement(String label, FirstOrderMethod method, double predicted, 
         double[] start = WindowBounds.equalizeMaximizer(modes.q(), modes.start(), size, star, e0);
         // error coordinates: F(e) = A e, so every rounding error is relative to the current error
         LinearGame errorGame = new LinearGame(game.jacobian(), new double[p], game.split(), modes);
-        SolverOutcome out = GameSolver.run(errorGame, new Algorithm.Standard(method), start, steps, 1e150);
-        double[] d = out.trajectory().distance();
+        Outcome<Trajectory> out = GameSolver.run(errorGame, new Algorithm.Standard(method), start, steps, 1e150);
+        double[] d = out.value().distance();
         double[] weights = modes.weights(start);
         double[] modal = ModalPrediction.errorNorms(method, eig, weights, steps);
         int to = steps, from = to / 2;
@@ -198,7 +199,7 @@ record RateMeasurement(String label, FirstOrderMethod method, double predicted, 
                 eps0);
         double modalRounding = WindowBounds.logBound(prop, epsModal, eps0);
         double fitted = Double.NaN, delta = Double.NaN;
-        if (out instanceof SolverOutcome.Completed) {
+        if (out.completed()) {
             fitted = ModalPrediction.fittedRate(d, from, to);
             delta = 0;
             for (int t = 0; t <= to; t++) {

@@ -5,15 +5,15 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.hipparchus.distribution.continuous.TDistribution;
+import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.engine.random.RandomStreams;
 import org.optdyn.engine.stream.HomogenizedSgd;
-import org.optdyn.engine.stream.RunOutcome;
+import org.optdyn.engine.stream.RunTrajectory;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StreamingSimulator;
 import org.optdyn.engine.stream.Trajectory;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.HighLineOde;
-import org.optdyn.theory.ode.OdeOutcome;
 import org.optdyn.theory.ode.OdeProblem;
 import org.optdyn.theory.ode.OdeTrajectory;
 import org.optdyn.theory.ode.TimeGrid;
@@ -49,7 +49,8 @@ final class Runs {
     }
 
     /** Runs {@code runs} seeds of {@code spec}; the streams are the child {@code stream} of the master seed. */
-    static List<RunOutcome> simulate(SimulationSpec spec, RunConfig config, long stream, int runs, Progress p) {
+    static List<Outcome<RunTrajectory>> simulate(SimulationSpec spec, RunConfig config, long stream, int runs,
+                                                 Progress p) {
         return StreamingSimulator.runMany(spec, new RandomStreams(config.seed()).child(stream), runs,
                 config.threads(), r -> p.advance());
     }
@@ -58,21 +59,21 @@ final class Runs {
      * Runs {@code runs} seeds of homogenized SGD on {@code spec} (Euler–Maruyama, step 1/d); the streams are the
      * child {@code stream} of the master seed.
      */
-    static List<RunOutcome> simulateHomogenized(SimulationSpec spec, RunConfig config, long stream, int runs,
-                                                Progress p) {
+    static List<Outcome<RunTrajectory>> simulateHomogenized(SimulationSpec spec, RunConfig config, long stream,
+                                                            int runs, Progress p) {
         return HomogenizedSgd.runMany(spec, new RandomStreams(config.seed()).child(stream), runs, config.threads(),
                 HomogenizedSgd.defaultStep(spec), r -> p.advance());
     }
 
     /** @return the completed trajectories, or throws naming the diverged run (used where divergence is a bug). */
-    static List<Trajectory> completed(List<RunOutcome> runs, String what) {
+    static List<Trajectory> completed(List<Outcome<RunTrajectory>> runs, String what) {
         var out = new ArrayList<Trajectory>();
         for (var r : runs) {
-            if (r instanceof RunOutcome.Diverged d) {
-                throw new IllegalStateException(what + ": run " + d.run() + " diverged at step " + d.step() + ": "
-                        + d.reason());
+            if (r instanceof Outcome.Diverged<RunTrajectory> d) {
+                throw new IllegalStateException(what + ": run " + d.partial().run() + " diverged at step " + d.step()
+                        + ": " + d.reason());
             }
-            out.add(r.trajectory());
+            out.add(r.value().trajectory());
         }
         return out;
     }
@@ -111,7 +112,7 @@ final class Runs {
     }
 
     /** Solves the ODE. */
-    static OdeOutcome ode(OdeProblem problem) {
+    static Outcome<OdeTrajectory> ode(OdeProblem problem) {
         return HighLineOde.solve(problem);
     }
 

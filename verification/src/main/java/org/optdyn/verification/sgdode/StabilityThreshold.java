@@ -1,11 +1,12 @@
 package org.optdyn.verification.sgdode;
 
 import java.util.ArrayList;
+import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.engine.stream.Covariance;
 import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
-import org.optdyn.engine.stream.RunOutcome;
+import org.optdyn.engine.stream.RunTrajectory;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StreamingSimulator;
 import org.optdyn.engine.stream.TimeGrid;
@@ -13,7 +14,7 @@ import org.hipparchus.distribution.continuous.TDistribution;
 import org.optdyn.theory.ode.ClosedForms;
 import org.optdyn.theory.ode.FiniteDimensionalMeans;
 import org.optdyn.theory.ode.GlmModel;
-import org.optdyn.theory.ode.OdeOutcome;
+import org.optdyn.theory.ode.OdeTrajectory;
 import org.optdyn.theory.spectrum.Spectra;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
@@ -75,8 +76,8 @@ final class StabilityThreshold implements Experiment {
         double below = 0.9 * gc;
         var odeBelow = Runs.ode(Runs.problem(GlmModel.leastSquares(), spectrum,
                 org.optdyn.theory.ode.LearningRateRule.constant(below), times));
-        double odeRate = odeBelow instanceof OdeOutcome.Completed oc
-                ? Math.log(oc.trajectory().risk()[oc.trajectory().size() - 1] / oc.trajectory().risk()[0]) / HORIZON
+        double odeRate = odeBelow instanceof Outcome.Completed<OdeTrajectory>(var oc)
+                ? Math.log(oc.risk()[oc.size() - 1] / oc.risk()[0]) / HORIZON
                 : Double.NaN;
         var specBelow = SimulationSpec.of(Covariance.diagonal(spectrum.coordinateEigenvalues()),
                 new LabelModel.LeastSquares(0), new LearningRateRule.Constant(below),
@@ -84,7 +85,7 @@ final class StabilityThreshold implements Experiment {
         var runsBelow = Runs.simulate(specBelow, config, 0, m, progress);
         double worstRate = Double.NEGATIVE_INFINITY;
         for (var r : runsBelow) {
-            if (r instanceof RunOutcome.Completed c) {
+            if (r instanceof Outcome.Completed<RunTrajectory>(var c)) {
                 double[] risk = c.trajectory().leastSquaresRisk(0);
                 worstRate = Math.max(worstRate, Math.log(risk[risk.length - 1] / risk[0]) / HORIZON);
             } else {
@@ -103,17 +104,17 @@ final class StabilityThreshold implements Experiment {
         double above = 1.1 * gc;
         var odeAbove = Runs.ode(Runs.problem(GlmModel.leastSquares(), spectrum,
                 org.optdyn.theory.ode.LearningRateRule.constant(above), times));
-        double tOde = odeAbove instanceof OdeOutcome.Diverged dv ? dv.time() : Double.NaN;
+        double tOde = odeAbove instanceof Outcome.Diverged<OdeTrajectory> dv ? dv.time() : Double.NaN;
         var specAbove = SimulationSpec.of(Covariance.diagonal(spectrum.coordinateEigenvalues()),
                 new LabelModel.LeastSquares(0), new LearningRateRule.Constant(above),
                 InitialCondition.zeroStartUnitTarget(), grid);
         var runsAbove = Runs.simulate(specAbove, config, 1, m, progress);
         var blowUps = new ArrayList<Double>();
         for (var r : runsAbove) {
-            if (r instanceof RunOutcome.Diverged dv) {
+            if (r instanceof Outcome.Diverged<RunTrajectory> dv) {
                 blowUps.add(dv.time());
-                notes.append("run ").append(dv.run()).append(" diverged at step ").append(dv.step()).append(" (t = ")
-                        .append(Runs.fmt(dv.time())).append("): ").append(dv.reason()).append('\n');
+                notes.append("run ").append(dv.partial().run()).append(" diverged at step ").append(dv.step())
+                        .append(" (t = ").append(Runs.fmt(dv.time())).append("): ").append(dv.reason()).append('\n');
             }
         }
         checks.add(Check.atLeast("gamma = 1.1 x threshold: SGD runs reported as diverged (of " + m + ")",

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 
 import org.hipparchus.complex.Complex;
+import org.optdyn.engine.outcome.Outcome;
 import org.junit.jupiter.api.Test;
 import org.optdyn.games.Games;
 import org.optdyn.games.LinearGame;
@@ -139,7 +140,7 @@ class RateMeasurementTest {
         double rho = Math.sqrt(1 + 0.25 * 4);
         var m = RateMeasurement.run("GDA", game, Games.gaussian(4, Games.root(6)), gd, new Complex(0, 2), rho,
                 RateMeasurement.horizon(rho, 10_000));
-        assertThat(m.outcome()).isInstanceOf(org.optdyn.games.SolverOutcome.Completed.class);
+        assertThat(m.outcome()).isInstanceOf(Outcome.Completed.class);
         assertThat(m.checks()).allMatch(c -> c.passed());
     }
 }
