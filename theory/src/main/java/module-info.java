@@ -13,6 +13,7 @@ module org.optdyn.theory {
 
     exports org.optdyn.theory.spectrum;
     exports org.optdyn.theory.ode;
+    exports org.optdyn.theory.dmft;
     exports org.optdyn.theory.averagecase;
     exports org.optdyn.theory.shapes;
 }

@@ -1,0 +1,8 @@
+/**
+ * Discrete-time dynamical mean-field theory of first-order methods on Gaussian empirical risks (dmft.md; Gerbelot,
+ * Troiani, Mignacco, Krzakala, Zdeborová, arXiv:2210.06591): closed equations for the high-dimensional limit of GD,
+ * SGD with an extensive batch fraction, heavy ball and Nesterov on the problems of
+ * {@link org.optdyn.engine.erm.ErmProblem}. {@link org.optdyn.theory.dmft.SquareLossDmft} solves the square loss with
+ * ridge exactly by one causal forward sweep (dmft.md §3).
+ */
+package org.optdyn.theory.dmft;
