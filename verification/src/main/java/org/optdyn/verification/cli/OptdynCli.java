@@ -61,6 +61,7 @@ public final class OptdynCli {
         cl.addSubcommand(new ReproduceCommand(catalogue));
         cl.addSubcommand(new OdeCommand());
         cl.addSubcommand(new SimulateCommand());
+        cl.addSubcommand(new DmftCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(OptdynCli::onParameterError);
         cl.setExecutionExceptionHandler(OptdynCli::onExecutionError);

@@ -1,0 +1,138 @@
+package org.optdyn.verification.cli;
+
+import java.util.concurrent.Callable;
+import org.optdyn.engine.erm.CovarianceClasses;
+import org.optdyn.engine.erm.ErmLoss;
+import org.optdyn.engine.erm.ErmMethod;
+import org.optdyn.engine.erm.ErmProblem;
+import org.optdyn.engine.outcome.Outcome;
+import org.optdyn.theory.dmft.DmftSolution;
+import org.optdyn.theory.dmft.SquareLossDmft;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code optdyn dmft}: the discrete-time DMFT of a first-order method on a Gaussian empirical risk (dmft.md), printed
+ * as CSV {@code step,m,q,train_loss,test_loss} for steps {@code 0..T}, with {@code m = theta^t . Sigma theta* / d} and
+ * {@code q = theta^t . Sigma theta^t / d}. The square loss is solved exactly ({@link SquareLossDmft}). A divergence
+ * prints the rows before it, one line on standard error, and exits with code 1.
+ */
+@Command(name = "dmft", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Solve the DMFT of GD, SGD (Bernoulli batch fraction b), heavy ball or Nesterov on the empirical "
+                + "risk sum_mu l(x_mu.theta; y_mu) + (lambda/2)|theta|^2 with n = alpha d Gaussian rows N(0, Sigma/d) "
+                + "(dmft.md §1), and write CSV with header step,m,q,train_loss,test_loss.",
+            "The square loss is solved exactly (dmft.md §3). Exit code: 0 solved, 1 diverged (rows up to the "
+                + "divergence are printed), 2 bad flags."})
+final class DmftCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--loss", paramLabel = "square|logistic", defaultValue = "square",
+            description = "Loss and label model. Default: ${DEFAULT-VALUE}.")
+    String loss;
+
+    @Option(names = "--alpha", paramLabel = "A", required = true, description = "Samples per dimension n/d > 0.")
+    double alpha;
+
+    @Option(names = "--ridge", paramLabel = "LAMBDA", defaultValue = "0", description = "Ridge lambda >= 0. "
+            + "Default: ${DEFAULT-VALUE}.")
+    double ridge;
+
+    @Option(names = "--lr", paramLabel = "ETA", required = true, description = "Learning rate eta > 0.")
+    double lr;
+
+    @Option(names = "--steps", paramLabel = "T", required = true, description = "Number of steps T >= 0.")
+    int steps;
+
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "1",
+            description = "Bernoulli batch fraction b in (0, 1] (1: full batch). Default: ${DEFAULT-VALUE}.")
+    double batch;
+
+    @Option(names = "--batch-norm", paramLabel = "sum|mean", defaultValue = "mean",
+            description = "mean: kappa_b = 1/b (the expected step is the full-batch step); sum: kappa_b = 1 (the "
+                    + "reference values of dmft.md §6). Default: ${DEFAULT-VALUE}.")
+    String batchNorm;
+
+    @Option(names = "--method", paramLabel = "gd|heavy-ball:BETA|nesterov:BETA", defaultValue = "gd",
+            description = "The iteration. Default: ${DEFAULT-VALUE}.")
+    String method;
+
+    @Option(names = "--langevin", paramLabel = "TEMP", defaultValue = "0",
+            description = "Langevin temperature T_L >= 0 (adds sqrt(2 eta T_L) N(0, I) per step). Default: "
+                    + "${DEFAULT-VALUE}.")
+    double langevin;
+
+    @Option(names = "--rho", paramLabel = "R", defaultValue = "1", description = "Teacher second moment rho > 0. "
+            + "Default: ${DEFAULT-VALUE}.")
+    double rho;
+
+    @Option(names = "--noise", paramLabel = "SIGMA", defaultValue = "0", description = "Label noise sigma >= 0. "
+            + "Default: ${DEFAULT-VALUE}.")
+    double noise;
+
+    @Option(names = "--m0", paramLabel = "M0", defaultValue = "0", description = "Initial overlap E theta0_i theta*_i. "
+            + "Default: ${DEFAULT-VALUE}.")
+    double m0;
+
+    @Option(names = "--q0", paramLabel = "Q0", defaultValue = "0", description = "Initial second moment E theta0_i^2. "
+            + "Default: ${DEFAULT-VALUE}.")
+    double q0;
+
+    @Option(names = "--covariance", paramLabel = "identity|classes:W1:OMEGA1,...", defaultValue = "identity",
+            description = "Sigma: the identity, or classes of weight W_k and eigenvalue OMEGA_k (weights sum to 1). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String covariance;
+
+    @Option(names = "--samples", paramLabel = "M", description = "Monte-Carlo paths (general losses; not built yet).")
+    Integer samples;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Master seed (Monte-Carlo solver, simulation; not "
+            + "built yet).")
+    Long seed;
+
+    @Option(names = "--simulate", description = "Run the finite-d simulation instead of the theory (not built yet).")
+    boolean simulate;
+
+    @Option(names = "--d", paramLabel = "D", description = "Dimension of the simulation (with --simulate).")
+    Integer dimension;
+
+    @Option(names = "--runs", paramLabel = "R", description = "Runs of the simulation (with --simulate).")
+    Integer runs;
+
+    @Override
+    public Integer call() {
+        var cl = spec.commandLine();
+        if (simulate || dimension != null || runs != null) {
+            throw new CommandLine.ParameterException(cl, "--simulate, --d and --runs: the finite-d simulator is not "
+                    + "built yet (issue 11 step b)");
+        }
+        ErmProblem problem = ProblemOptions.orUsageError(cl, () -> new ErmProblem(ErmLoss.parse(loss), alpha, ridge, lr,
+                steps, batch, ErmProblem.BatchNorm.parse(batchNorm), ErmMethod.parse(method), langevin, rho, noise, m0,
+                q0, CovarianceClasses.parse(covariance)));
+        if (!(problem.loss() instanceof ErmLoss.Square)) {
+            throw new CommandLine.ParameterException(cl, "--loss " + loss + ": the Monte-Carlo solver for general "
+                    + "losses is not built yet (issue 11 step d); --loss square is solved exactly");
+        }
+        if (samples != null || seed != null) {
+            throw new CommandLine.ParameterException(cl, "--samples and --seed apply to the Monte-Carlo solver; the "
+                    + "square loss is solved exactly");
+        }
+        Outcome<DmftSolution> outcome = ProblemOptions.orUsageError(cl, () -> SquareLossDmft.solve(problem));
+        var s = outcome.value();
+        var out = cl.getOut();
+        out.println("step,m,q,train_loss,test_loss");
+        for (int t = 0; t < s.size(); t++) {
+            out.println(t + "," + s.m()[t] + "," + s.q()[t] + "," + s.trainLoss()[t] + "," + s.testLoss()[t]);
+        }
+        out.flush();
+        if (outcome instanceof Outcome.Diverged<DmftSolution> d) {
+            cl.getErr().println("optdyn dmft: diverged at step " + d.step() + ": " + d.reason()
+                    + " (rows stop before it)");
+            cl.getErr().flush();
+            return ExitCodes.CLAIM_FAILED;
+        }
+        return ExitCodes.OK;
+    }
+}
