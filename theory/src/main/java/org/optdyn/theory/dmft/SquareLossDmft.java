@@ -39,7 +39,8 @@ import org.optdyn.engine.outcome.Outcome;
  *
  * <p><b>Cost.</b> Every step is a handful of {@code O(t)}-long sums per pair of times, so the sweep costs
  * {@code O(K T^3)} time and {@code O(K T^2)} memory: the quadruple sum {@code chi C_g chi^T} is evaluated as
- * {@code (chi(t,.) C_g) chi(s,.)^T}, {@code O(t^2)} per row. Sizes whose kernels cannot fit in the heap are refused
+ * {@code (chi(t,.) C_g) chi(s,.)^T}, {@code O(t^2)} per row, and {@code C_g} is stored as a full symmetric matrix so
+ * that every product runs along rows (at T = 1000 about 2 s, see {@code DmftBench}). Sizes whose kernels cannot fit in the heap are refused
  * with the estimate.
  *
  * <p><b>Divergence</b> is a result: if a loss becomes non-finite or exceeds {@code 1e12} times its initial value
@@ -75,7 +76,10 @@ public final class SquareLossDmft {
         return new Sweep(problem).run();
     }
 
-    /** The state of one forward sweep. Lower-triangular rows: {@code x[t]} has length {@code t + 1}. */
+    /**
+     * The state of one forward sweep. Lower-triangular rows ({@code x[t]} has length {@code t + 1}), except the
+     * symmetric {@code C_g}, stored full.
+     */
     private static final class Sweep {
         private final ErmProblem p;
         private final int steps;
@@ -118,6 +122,7 @@ public final class SquareLossDmft {
         private final double[] v;
         private final double[] b;
         private final double[] z;
+        private final double[] memQuery;
 
         Sweep(ErmProblem p) {
             this.p = p;
@@ -159,6 +164,7 @@ public final class SquareLossDmft {
             v = new double[n];
             b = new double[n];
             z = new double[n];
+            memQuery = new double[classes];
             for (int k = 0; k < classes; k++) {
                 ca[k][0] = 1;
                 chi[k][0] = new double[1];
@@ -224,21 +230,8 @@ public final class SquareLossDmft {
                 for (int s = 0; s < t; s++) {
                     r[s] += wk * x[s];
                 }
-                // v(tau') = sum_{tau<t} chi^q(t,tau) C_g(tau,tau')
-                Arrays.fill(v, 0, t, 0);
-                for (int tau = 0; tau < t; tau++) {
-                    double xt = x[tau];
-                    if (xt == 0) {
-                        continue;
-                    }
-                    double[] row = cg[tau];
-                    for (int u = 0; u <= tau; u++) {
-                        v[u] += xt * row[u];
-                    }
-                    for (int u = tau + 1; u < t; u++) {
-                        v[u] += xt * cg[u][tau];
-                    }
-                }
+                // v(tau') = sum_{tau<t} chi^q(t,tau) C_g(tau,tau'), by rows of the symmetric C_g
+                timesCg(x, t, v);
                 double lang = tl > 0 ? 2 * tl / (eta * om) : 0;
                 for (int s = 0; s <= t; s++) {
                     double[] y = qchi[k][s];
@@ -251,6 +244,9 @@ public final class SquareLossDmft {
                     double start = qa[k][t] * qa[k][s] * q0 + (qa[k][t] * qc[k][s] + qc[k][t] * qa[k][s]) * m0
                             + qc[k][t] * qc[k][s] * rho;
                     ct[s] += wk * (om * start + alpha * mem + lang * lg);
+                    if (s == t) {
+                        memQuery[k] = mem;
+                    }
                 }
             }
             c[t] = ct;
@@ -266,14 +262,20 @@ public final class SquareLossDmft {
                 z[s] = c[t][s] - mt - mq[s] + rhoPhi + sigma2;
             }
             double[] at = new double[t + 1];
-            at[t] = kb;
-            for (int s = 0; s < t; s++) {
-                double acc = 0;
-                for (int tau = s; tau < t; tau++) {
-                    acc += r[tau] * a[tau][s];
+            for (int tau = 0; tau < t; tau++) {           // at[s] = sum_{s<=tau<t} R_q(t,tau) A(tau,s), by rows
+                double rt = r[tau];
+                if (rt == 0) {
+                    continue;
                 }
-                at[s] = kb * acc;
+                double[] row = a[tau];
+                for (int s = 0; s <= tau; s++) {
+                    at[s] += rt * row[s];
+                }
             }
+            for (int s = 0; s < t; s++) {
+                at[s] *= kb;
+            }
+            at[t] = kb;
             a[t] = at;
             for (int s = 0; s < t; s++) {
                 double acc = 0;
@@ -283,27 +285,16 @@ public final class SquareLossDmft {
                 }
                 b[s] = acc;
             }
-            double[] g = new double[t + 1];
-            for (int s = 0; s < t; s++) {
-                double acc = 0;
-                for (int tau = 0; tau < t; tau++) {
-                    acc += r[tau] * (tau >= s ? cg[tau][s] : cg[s][tau]);
-                }
-                g[s] = kb * (b[s] + acc);
-            }
+            // w(s) = sum_{tau<t} R_q(t,tau) C_g(tau,s): the off-diagonal row needs it, the diagonal its r-weighted sum
+            timesCg(r, t, v);
+            double[] g = new double[steps + 1];
             double cross = 0;
             double quad = 0;
-            for (int tau = 0; tau < t; tau++) {
-                cross += r[tau] * b[tau];
-                double rt = r[tau];
-                if (rt == 0) {
-                    continue;
-                }
-                double inner = 0;
-                for (int u = 0; u < t; u++) {
-                    inner += r[u] * (tau >= u ? cg[tau][u] : cg[u][tau]);
-                }
-                quad += rt * inner;
+            for (int s = 0; s < t; s++) {
+                g[s] = kb * (b[s] + v[s]);
+                cg[s][t] = g[s];
+                cross += r[s] * b[s];
+                quad += r[s] * v[s];
             }
             g[t] = kkb * (z[t] + 2 * cross + quad);
             cg[t] = g;
@@ -324,19 +315,19 @@ public final class SquareLossDmft {
                 double at = ca[k][t];
                 double ct = cc[k][t];
                 double[] x = chi[k][t];
-                double mem = 0;
+                double mem;
+                if (lookAhead) {           // theta differs from the query point: (chi C_g chi^T)(t,t) afresh
+                    timesCg(x, t, v);
+                    mem = 0;
+                    for (int u = 0; u < t; u++) {
+                        mem += v[u] * x[u];
+                    }
+                } else {
+                    mem = memQuery[k];
+                }
                 double lg = 0;
                 for (int tau = 0; tau < t; tau++) {
-                    double xt = x[tau];
-                    if (xt == 0) {
-                        continue;
-                    }
-                    double inner = 0;
-                    for (int u = 0; u < t; u++) {
-                        inner += x[u] * (tau >= u ? cg[tau][u] : cg[u][tau]);
-                    }
-                    mem += xt * inner;
-                    lg += xt * xt;
+                    lg += x[tau] * x[tau];
                 }
                 double second = at * at * q0 + 2 * at * ct * m0 + ct * ct * rho + alpha / om * mem
                         + (tl > 0 ? 2 * tl / (eta * om * om) * lg : 0);
@@ -346,6 +337,24 @@ public final class SquareLossDmft {
             mTheta[t] = m;
             qOut[t] = q;
             test[t] = 0.5 * (q - 2 * m + rhoPhi + sigma2);
+        }
+
+        /**
+         * {@code out[u] = sum_{tau<t} x[tau] C_g(tau,u)} for {@code u < t}: row-wise over the symmetric C_g (rows
+         * {@code tau < t} are complete up to column {@code t - 1}), contiguous in memory.
+         */
+        private void timesCg(double[] x, int t, double[] out) {
+            Arrays.fill(out, 0, t, 0);
+            for (int tau = 0; tau < t; tau++) {
+                double xt = x[tau];
+                if (xt == 0) {
+                    continue;
+                }
+                double[] row = cg[tau];
+                for (int u = 0; u < t; u++) {
+                    out[u] += xt * row[u];
+                }
+            }
         }
 
         /** Step 8: the coefficients at t + 1. */
@@ -368,15 +377,24 @@ public final class SquareLossDmft {
                 double[] cur = chi[k][t];
                 double[] prev = t == 0 ? null : chi[k][t - 1];
                 double[] qcur = qchi[k][t];
+                // mem[s] = sum_{s<tau<=t} Gamma(t,tau)/alpha chi^q(tau,s), by rows (chi^q(s,s) = 0)
+                double[] mem = z;
+                Arrays.fill(mem, 0, t + 1, 0);
+                for (int tau = 1; tau <= t; tau++) {
+                    double gt = gam[tau];
+                    if (gt == 0) {
+                        continue;
+                    }
+                    double[] row = qchi[k][tau];
+                    for (int s = 0; s < tau; s++) {
+                        mem[s] += gt * row[s];
+                    }
+                }
                 for (int s = 0; s <= t; s++) {
                     double x = s < t ? cur[s] : 0;
                     double xp = prev != null && s < t - 1 ? prev[s] : 0;
                     double xq = s < t ? qcur[s] : 0;
-                    double mem = 0;
-                    for (int tau = s + 1; tau <= t; tau++) {      // chi^q(s, s) = 0
-                        mem += gam[tau] * qchi[k][tau][s];
-                    }
-                    next[s] = x + beta * (x - xp) - eta * lambda * xq - etaOm * ((s == t ? 1 : 0) + alpha * mem);
+                    next[s] = x + beta * (x - xp) - eta * lambda * xq - etaOm * ((s == t ? 1 : 0) + alpha * mem[s]);
                 }
                 chi[k][t + 1] = next;
             }
