@@ -10,8 +10,8 @@ import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.RunTrajectory;
 import org.optdyn.engine.stream.SimulationSpec;
+import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.engine.stream.StreamingSimulator;
-import org.optdyn.engine.stream.TimeGrid;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,7 +73,7 @@ final class SimulateCommand implements Callable<Integer> {
                 Covariance.diagonal(p.eigenvalues()), labels(p.model(), p.noise()), rule(p.lr()),
                 p.warm() == null ? InitialCondition.zeroStartUnitTarget()
                         : InitialCondition.warmStart(p.warm().alpha(), p.warm().rho()),
-                TimeGrid.atTimes(p.times(), p.d())));
+                StepGrid.atTimes(p.times(), p.d())));
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         var runs = solver == Converters.Solver.HSGD ? HomogenizedSgd.runMany(sim, seed, seeds, nThreads)
                 : StreamingSimulator.runMany(sim, seed, seeds, nThreads);

@@ -6,7 +6,7 @@ import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
-import org.optdyn.engine.stream.TimeGrid;
+import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.spectrum.Spectra;
 import org.optdyn.verification.experiment.Check;
@@ -64,7 +64,7 @@ final class AdaGradLogistic implements Experiment {
         int m = full ? 30 : 12;
         var progress = new Runs.Progress(config, m);
         var spectrum = Spectra.identity(d);
-        var grid = TimeGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 40), d);
+        var grid = StepGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 40), d);
         double[] times = grid.times();
         int[] idx = new int[BAND_TIMES.length];
         for (int q = 0; q < idx.length; q++) {

@@ -7,7 +7,7 @@ import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
-import org.optdyn.engine.stream.TimeGrid;
+import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.ClosedForms;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.InitialOverlaps;
@@ -73,7 +73,7 @@ final class AdaGradNoiselessLimit implements Experiment {
         var progress = new Runs.Progress(config, (long) CONFIGS.size() * m);
         var checks = new ArrayList<Check>();
         var figures = new ArrayList<Figure>();
-        var grid = TimeGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 30), d);
+        var grid = StepGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 30), d);
         double[] times = grid.times();
         int last = times.length - 1;
         double[] sgdFinal = new double[CONFIGS.size()];

@@ -8,7 +8,7 @@ import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
-import org.optdyn.engine.stream.TimeGrid;
+import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.spectrum.Spectra;
 import org.optdyn.verification.experiment.Check;
@@ -85,7 +85,7 @@ final class HsgdAdaGradLogistic implements Experiment {
                 + "SGD's, HomogenizedMeans)";
 
         // 1. AdaGrad-Norm on noisy least squares
-        var adaGrid = TimeGrid.atTimes(AdaGradLeastSquares.linspace(ADA_HORIZON, 40), dAda);
+        var adaGrid = StepGrid.atTimes(AdaGradLeastSquares.linspace(ADA_HORIZON, 40), dAda);
         double[] adaTimes = adaGrid.times();
         var adaSpec = SimulationSpec.of(Covariance.diagonal(Spectra.identity(dAda).coordinateEigenvalues()),
                 new LabelModel.LeastSquares(ADA_OMEGA), new LearningRateRule.AdaGradNorm(ADA_ETA, ADA_B),
@@ -116,7 +116,7 @@ final class HsgdAdaGradLogistic implements Experiment {
         double[] seLog = new double[dims.length];
         for (int di = 0; di < dims.length; di++) {
             int d = dims[di];
-            var grid = TimeGrid.linear(LOGISTIC_HORIZON, 20, d);
+            var grid = StepGrid.linear(LOGISTIC_HORIZON, 20, d);
             double[] times = grid.times();
             int last = times.length - 1;
             var spec = SimulationSpec.of(Covariance.diagonal(Spectra.identity(d).coordinateEigenvalues()),

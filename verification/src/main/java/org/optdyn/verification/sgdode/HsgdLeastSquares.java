@@ -10,7 +10,7 @@ import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
-import org.optdyn.engine.stream.TimeGrid;
+import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.spectrum.Spectra;
 import org.optdyn.verification.experiment.Check;
@@ -96,7 +96,7 @@ final class HsgdLeastSquares implements Experiment {
         double[] sdS = new double[dims.length];
         for (int di = 0; di < dims.length; di++) {
             int d = dims[di];
-            var grid = TimeGrid.linear(HORIZON, 20, d);
+            var grid = StepGrid.linear(HORIZON, 20, d);
             double[] times = grid.times();
             int last = times.length - 1;
             double[] ones = new double[d];

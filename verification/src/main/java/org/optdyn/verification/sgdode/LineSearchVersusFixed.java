@@ -6,7 +6,7 @@ import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
-import org.optdyn.engine.stream.TimeGrid;
+import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.ClosedForms;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.InitialOverlaps;
@@ -94,7 +94,7 @@ final class LineSearchVersusFixed implements Experiment {
                 Math.abs(odeLong.learningRate()[1] - limit), 1e-6,
                 "the ratio r2/r1 converges geometrically (N8 trajectory: 1.6e-5 away at t = 20); rtol 1e-10",
                 FalseFailure.deterministic("integrator bound rtol 1e-10 plus the geometric remainder after t = 100")));
-        var grid = TimeGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 30), d);
+        var grid = StepGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 30), d);
         double[] times = grid.times();
         LearningRateRule[] rules = {new LearningRateRule.ExactLineSearch(), new LearningRateRule.Constant(1 / lambdaBar)};
         org.optdyn.theory.ode.LearningRateRule[] odeRules = {new org.optdyn.theory.ode.LearningRateRule.ExactLineSearch(),

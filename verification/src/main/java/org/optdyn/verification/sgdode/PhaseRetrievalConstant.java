@@ -7,7 +7,7 @@ import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
-import org.optdyn.engine.stream.TimeGrid;
+import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.InitialOverlaps;
 import org.optdyn.theory.spectrum.Spectra;
@@ -76,7 +76,7 @@ final class PhaseRetrievalConstant implements Experiment {
             int m = runsPerDim[di];
             x[di] = Math.log(d);
             var spectrum = Spectra.identity(d);
-            var grid = TimeGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 20), d);
+            var grid = StepGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 20), d);
             double[] times = grid.times();
             var spec = SimulationSpec.of(Covariance.diagonal(spectrum.coordinateEigenvalues()),
                     new LabelModel.PhaseRetrieval(OMEGA), new LearningRateRule.Constant(GAMMA),

@@ -6,7 +6,7 @@ import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
-import org.optdyn.engine.stream.TimeGrid;
+import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.InitialOverlaps;
 import org.optdyn.theory.ode.OdeTrajectory;
@@ -79,7 +79,7 @@ final class PowerLawPhaseTransition implements Experiment {
                             + "0.1 is N15's stated allowance for the finite-window approach to the exponent")));
         }
         var spectrum = Spectra.powerLaw(BETA, d);
-        var grid = TimeGrid.logSpaced(0.1, horizon, 25, d);
+        var grid = StepGrid.logSpaced(0.1, horizon, 25, d);
         double[] times = grid.times();
         double[] odeSlope = new double[DELTAS.length];
         double[] sgdSlope = new double[DELTAS.length];

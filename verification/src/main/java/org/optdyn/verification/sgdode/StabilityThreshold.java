@@ -1,6 +1,7 @@
 package org.optdyn.verification.sgdode;
 
 import java.util.ArrayList;
+import org.hipparchus.distribution.continuous.TDistribution;
 import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.engine.stream.Covariance;
 import org.optdyn.engine.stream.InitialCondition;
@@ -8,9 +9,8 @@ import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.RunTrajectory;
 import org.optdyn.engine.stream.SimulationSpec;
+import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.engine.stream.StreamingSimulator;
-import org.optdyn.engine.stream.TimeGrid;
-import org.hipparchus.distribution.continuous.TDistribution;
 import org.optdyn.theory.ode.ClosedForms;
 import org.optdyn.theory.ode.FiniteDimensionalMeans;
 import org.optdyn.theory.ode.GlmModel;
@@ -65,7 +65,7 @@ final class StabilityThreshold implements Experiment {
         var checks = new ArrayList<Check>();
         var spectrum = Spectra.twoPoint(1, 0.25, d);
         double gc = config.predicted(ClosedForms.stabilityThreshold(spectrum), -RESOLUTION);
-        var grid = TimeGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 40), d);
+        var grid = StepGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 40), d);
         double[] times = grid.times();
         var notes = new StringBuilder();
         notes.append("Predicted threshold 2/lambdaBar = ").append(Runs.fmt(gc)).append(" (N3: 3.2)")

@@ -11,9 +11,9 @@ import java.util.TreeSet;
  * @param steps     strictly increasing, starting at 0
  * @param dimension {@code d}, the number of steps per unit time
  */
-public record TimeGrid(long[] steps, int dimension) {
+public record StepGrid(long[] steps, int dimension) {
 
-    public TimeGrid {
+    public StepGrid {
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
         }
@@ -61,7 +61,7 @@ public record TimeGrid(long[] steps, int dimension) {
     }
 
     /** @return {@code points} equally spaced times on {@code [0, T]} (plus 0), rounded to steps. */
-    public static TimeGrid linear(double horizon, int points, int d) {
+    public static StepGrid linear(double horizon, int points, int d) {
         if (points < 1) {
             throw new IllegalArgumentException("points must be >= 1, got " + points);
         }
@@ -75,7 +75,7 @@ public record TimeGrid(long[] steps, int dimension) {
     }
 
     /** @return {@code points} log-spaced times on {@code [tMin, T]}, plus 0, rounded to steps. */
-    public static TimeGrid logSpaced(double tMin, double horizon, int points, int d) {
+    public static StepGrid logSpaced(double tMin, double horizon, int points, int d) {
         if (!(tMin > 0) || !(tMin < horizon)) {
             throw new IllegalArgumentException("need 0 < tMin < horizon, got tMin = " + tMin + ", horizon = "
                     + horizon);
@@ -95,7 +95,7 @@ public record TimeGrid(long[] steps, int dimension) {
     }
 
     /** @return a grid at the given times (rounded to steps; 0 is added). */
-    public static TimeGrid atTimes(double[] times, int d) {
+    public static StepGrid atTimes(double[] times, int d) {
         var set = new TreeSet<Long>();
         set.add(0L);
         for (double t : times) {
@@ -107,12 +107,12 @@ public record TimeGrid(long[] steps, int dimension) {
         return fromSet(set, d);
     }
 
-    private static TimeGrid fromSet(TreeSet<Long> set, int d) {
+    private static StepGrid fromSet(TreeSet<Long> set, int d) {
         long[] s = new long[set.size()];
         int i = 0;
         for (long k : set) {
             s[i++] = k;
         }
-        return new TimeGrid(s, d);
+        return new StepGrid(s, d);
     }
 }
