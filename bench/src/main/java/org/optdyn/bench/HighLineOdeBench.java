@@ -17,7 +17,7 @@ import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.HighLineOde;
 import org.optdyn.theory.ode.HighLineSystem;
 import org.optdyn.theory.ode.InitialOverlaps;
-import org.optdyn.theory.ode.LearningRateRule;
+import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.theory.ode.OdeOptions;
 import org.optdyn.theory.ode.OdeProblem;
 import org.optdyn.theory.ode.OdeTrajectory;

@@ -20,6 +20,7 @@ import org.hipparchus.ode.sampling.ODEStepHandler;
 import org.optdyn.engine.kernel.DoubleKernels;
 import org.optdyn.engine.kernel.Kernels;
 import org.optdyn.engine.outcome.Outcome;
+import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.theory.spectrum.DiscreteSpectrum;
 
 /**

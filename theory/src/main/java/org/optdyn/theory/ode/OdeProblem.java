@@ -1,5 +1,6 @@
 package org.optdyn.theory.ode;
 
+import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.theory.spectrum.DiscreteSpectrum;
 
 /**

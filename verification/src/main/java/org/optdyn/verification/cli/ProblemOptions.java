@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.optdyn.engine.stream.LearningRateRule;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -32,7 +33,7 @@ final class ProblemOptions {
     @Option(names = "--lr", paramLabel = "RULE", defaultValue = "const:1", converter = Converters.LearningRate.class,
             description = "Learning rate: const:GAMMA | adagrad-norm:ETA,B | line-search | polyak. "
                     + "Default: ${DEFAULT-VALUE}.")
-    LearningRateSpec lr;
+    LearningRateRule lr;
 
     @Option(names = "--noise", paramLabel = "OMEGA", defaultValue = "0",
             description = "Label-noise standard deviation ω (ls, phase-retrieval). Default: ${DEFAULT-VALUE}.")
@@ -64,7 +65,7 @@ final class ProblemOptions {
     Path out;
 
     /** The problem, validated: every bad combination is a usage error. */
-    record Problem(Converters.Model model, double[] eigenvalues, LearningRateSpec lr, double noise, int d,
+    record Problem(Converters.Model model, double[] eigenvalues, LearningRateRule lr, double noise, int d,
                    double[] times, WarmStart warm) {
     }
 

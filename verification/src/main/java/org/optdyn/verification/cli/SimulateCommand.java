@@ -7,7 +7,6 @@ import org.optdyn.engine.stream.Covariance;
 import org.optdyn.engine.stream.HomogenizedSgd;
 import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
-import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.RunTrajectory;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StepGrid;
@@ -70,7 +69,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         var p = problem.problem(cl);
         SimulationSpec sim = ProblemOptions.orUsageError(cl, () -> SimulationSpec.of(
-                Covariance.diagonal(p.eigenvalues()), labels(p.model(), p.noise()), rule(p.lr()),
+                Covariance.diagonal(p.eigenvalues()), labels(p.model(), p.noise()), p.lr(),
                 p.warm() == null ? InitialCondition.zeroStartUnitTarget()
                         : InitialCondition.warmStart(p.warm().alpha(), p.warm().rho()),
                 StepGrid.atTimes(p.times(), p.d())));
@@ -119,15 +118,6 @@ final class SimulateCommand implements Callable<Integer> {
             case LS -> new LabelModel.LeastSquares(noise);
             case LOGISTIC -> new LabelModel.Logistic();
             case PHASE_RETRIEVAL -> new LabelModel.PhaseRetrieval(noise);
-        };
-    }
-
-    static LearningRateRule rule(LearningRateSpec lr) {
-        return switch (lr) {
-            case LearningRateSpec.Constant c -> new LearningRateRule.Constant(c.gamma());
-            case LearningRateSpec.AdaGradNorm a -> new LearningRateRule.AdaGradNorm(a.eta(), a.b());
-            case LearningRateSpec.LineSearch l -> new LearningRateRule.ExactLineSearch();
-            case LearningRateSpec.Polyak pk -> new LearningRateRule.Polyak();
         };
     }
 

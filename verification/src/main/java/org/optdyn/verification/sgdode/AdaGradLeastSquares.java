@@ -79,7 +79,7 @@ final class AdaGradLeastSquares implements Experiment {
                     InitialCondition.zeroStartUnitTarget(), grid);
             var runs = Runs.completed(Runs.simulate(spec, config, ci, m, progress), name());
             var ode = Runs.odeCompleted(Runs.problem(GlmModel.leastSquares(), spectrum,
-                    org.optdyn.theory.ode.LearningRateRule.adaGradNorm(eta, b), times).withNoise(OMEGA));
+                    LearningRateRule.adaGradNorm(eta, b), times).withNoise(OMEGA));
             double[][] risk = Runs.risks(runs, GlmModel.leastSquares(), OMEGA);
             double[][] lr = Runs.learningRates(runs);
             double[] sRisk = new double[4];

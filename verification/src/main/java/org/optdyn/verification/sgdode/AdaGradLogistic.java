@@ -74,7 +74,7 @@ final class AdaGradLogistic implements Experiment {
                 new LearningRateRule.AdaGradNorm(1, 1), InitialCondition.zeroStartUnitTarget(), grid);
         var runs = Runs.completed(Runs.simulate(spec, config, 0, m, progress), name());
         var ode = Runs.odeCompleted(Runs.problem(GlmModel.logistic(), spectrum,
-                org.optdyn.theory.ode.LearningRateRule.adaGradNorm(1, 1), times));
+                LearningRateRule.adaGradNorm(1, 1), times));
         double[][] kl = Runs.risks(runs, GlmModel.logistic(), 0);
         double[][] lr = Runs.learningRates(runs);
         var checks = new ArrayList<Check>();

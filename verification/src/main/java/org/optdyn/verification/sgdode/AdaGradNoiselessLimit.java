@@ -94,7 +94,7 @@ final class AdaGradNoiselessLimit implements Experiment {
                     FalseFailure.deterministic("rounding: N6 printed to 10 digits (5e-11), root converged to 1e-15")));
             // (b) the full ODE reaches the closed form
             var longRun = HighLineOdeLong.solve(OdeProblem.of(GlmModel.leastSquares(), spectrum,
-                    org.optdyn.theory.ode.LearningRateRule.adaGradNorm(c.eta(), c.b()),
+                    LearningRateRule.adaGradNorm(c.eta(), c.b()),
                     org.optdyn.theory.ode.TimeGrid.of(0, ODE_HORIZON))
                     .withInitial(InitialOverlaps.isotropic(spectrum, c.targetNorm2())));
             odeLong[ci] = longRun;
@@ -110,7 +110,7 @@ final class AdaGradNoiselessLimit implements Experiment {
                     scaledUnitTarget(c.targetNorm2()), grid);
             var runs = Runs.completed(Runs.simulate(spec, config, ci, m, progress), name());
             var ode = Runs.odeCompleted(Runs.problem(GlmModel.leastSquares(), spectrum,
-                    org.optdyn.theory.ode.LearningRateRule.adaGradNorm(c.eta(), c.b()), times)
+                    LearningRateRule.adaGradNorm(c.eta(), c.b()), times)
                     .withInitial(InitialOverlaps.isotropic(spectrum, c.targetNorm2())));
             double[][] lr = Runs.learningRates(runs);
             var st = Runs.stats(lr);

@@ -92,7 +92,7 @@ final class HsgdAdaGradLogistic implements Experiment {
                 InitialCondition.zeroStartUnitTarget(), adaGrid);
         var adaRuns = Runs.completed(Runs.simulateHomogenized(adaSpec, config, 0, mAda, progress), name());
         var adaOde = Runs.odeCompleted(Runs.problem(GlmModel.leastSquares(), Spectra.identity(dAda),
-                org.optdyn.theory.ode.LearningRateRule.adaGradNorm(ADA_ETA, ADA_B), adaTimes).withNoise(ADA_OMEGA));
+                LearningRateRule.adaGradNorm(ADA_ETA, ADA_B), adaTimes).withNoise(ADA_OMEGA));
         double[][] adaRisk = Runs.risks(adaRuns, GlmModel.leastSquares(), ADA_OMEGA);
         double[][] adaLr = Runs.learningRates(adaRuns);
         int[] all = Runs.range(1, adaTimes.length);
@@ -131,7 +131,7 @@ final class HsgdAdaGradLogistic implements Experiment {
             seLog[di] = Math.sqrt(1.0 / (2 * (mLog - 1)));     // se of log s for Normal values
             if (di == dims.length - 1) {
                 var ode = Runs.odeCompleted(Runs.problem(GlmModel.logistic(), Spectra.identity(d),
-                        org.optdyn.theory.ode.LearningRateRule.constant(LOGISTIC_GAMMA), times));
+                        LearningRateRule.constant(LOGISTIC_GAMMA), times));
                 var meanKl = Runs.meanTest(Runs.stats(klH), config.predicted(ode.risk(), RES_MEAN),
                         Runs.constant(times.length, BIAS_FACTOR * ode.risk()[0] / d), Runs.range(1, times.length),
                         ALPHA);

@@ -135,7 +135,7 @@ final class HsgdLeastSquares implements Experiment {
             sdH[di] = Math.sqrt(sampleVariance(lnH));
             sdS[di] = Math.sqrt(sampleVariance(lnS));
             var ode = Runs.odeCompleted(Runs.problem(GlmModel.leastSquares(), Spectra.identity(d),
-                    org.optdyn.theory.ode.LearningRateRule.constant(GAMMA), times));
+                    LearningRateRule.constant(GAMMA), times));
             double bias = 0;
             for (int j = 1; j < times.length; j++) {
                 bias = Math.max(bias, Math.abs(exact[j] - ode.risk()[j]) / ode.risk()[j]);

@@ -106,7 +106,7 @@ final class LeastSquaresConcentration implements Experiment {
                         .risk();
                 // the ODE from the expected projections of an isotropic unit target (§8 step 7, band/mean)
                 var ode = Runs.odeCompleted(Runs.problem(GlmModel.leastSquares(), spectrum,
-                        org.optdyn.theory.ode.LearningRateRule.constant(GAMMA), times).withNoise(c.omega()));
+                        LearningRateRule.constant(GAMMA), times).withNoise(c.omega()));
                 double[] odeRisk = ode.risk();
                 double[] predicted = config.predicted(exact, RES_MEAN);
                 double[][] risks = Runs.risks(runs, GlmModel.leastSquares(), c.omega());

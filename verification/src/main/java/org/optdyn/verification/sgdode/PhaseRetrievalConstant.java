@@ -84,7 +84,7 @@ final class PhaseRetrievalConstant implements Experiment {
             var runs = Runs.completed(Runs.simulate(spec, config, di, m, progress), name());
             // K = I: one group, and the warm start fixes |X0|^2 = 0.5, <X0,X*> = 0.5, |X*|^2 = 1 exactly
             var ode = Runs.odeCompleted(Runs.problem(GlmModel.phaseRetrieval(), spectrum,
-                    org.optdyn.theory.ode.LearningRateRule.constant(GAMMA), times).withNoise(OMEGA)
+                    LearningRateRule.constant(GAMMA), times).withNoise(OMEGA)
                     .withInitial(InitialOverlaps.isotropicWarmStart(spectrum, 0.5, 0.5)));
             double[][] risk = Runs.risks(runs, GlmModel.phaseRetrieval(), OMEGA);
             var st = Runs.stats(risk);

@@ -67,7 +67,7 @@ final class PowerLawPhaseTransition implements Experiment {
         double[] theory = {0, -1.0 / 3};
         for (int k = 0; k < DELTAS.length; k++) {
             var t = org.optdyn.theory.ode.HighLineOde.solve(Runs.problem(GlmModel.leastSquares(), n15,
-                    org.optdyn.theory.ode.LearningRateRule.adaGradNorm(1, 1), new double[] {0, 100, 1000})
+                    LearningRateRule.adaGradNorm(1, 1), new double[] {0, 100, 1000})
                     .withInitial(InitialOverlaps.powerLaw(n15, DELTAS[k]))).orElseThrow();
             double sl = Math.log(t.learningRate()[2] / t.learningRate()[1]) / Math.log(10);
             double predicted = config.predictedShifted(theory[k], RES_EXPONENT);
@@ -91,7 +91,7 @@ final class PowerLawPhaseTransition implements Experiment {
                     InitialCondition.powerLawTarget(delta), grid);
             var runs = Runs.completed(Runs.simulate(spec, config, k, m, progress), name());
             OdeTrajectory ode = Runs.odeCompleted(Runs.problem(GlmModel.leastSquares(), spectrum,
-                    org.optdyn.theory.ode.LearningRateRule.adaGradNorm(1, 1), times)
+                    LearningRateRule.adaGradNorm(1, 1), times)
                     .withInitial(InitialOverlaps.powerLaw(spectrum, delta)));
             double[][] lr = Runs.learningRates(runs);
             var st = Runs.stats(lr);

@@ -8,6 +8,7 @@ import org.hipparchus.distribution.continuous.TDistribution;
 import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.engine.random.RandomStreams;
 import org.optdyn.engine.stream.HomogenizedSgd;
+import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.RunTrajectory;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StreamingSimulator;
@@ -107,7 +108,7 @@ final class Runs {
 
     /** @return the ODE problem on the simulation's record times (exact multiples of 1/d), default options. */
     static OdeProblem problem(GlmModel model, DiscreteSpectrum spectrum,
-                              org.optdyn.theory.ode.LearningRateRule rule, double[] times) {
+                              LearningRateRule rule, double[] times) {
         return OdeProblem.of(model, spectrum, rule, TimeGrid.of(times));
     }
 

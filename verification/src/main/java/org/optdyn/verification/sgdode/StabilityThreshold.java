@@ -75,7 +75,7 @@ final class StabilityThreshold implements Experiment {
         // rate deviates by O(1/sqrt(T d)).
         double below = 0.9 * gc;
         var odeBelow = Runs.ode(Runs.problem(GlmModel.leastSquares(), spectrum,
-                org.optdyn.theory.ode.LearningRateRule.constant(below), times));
+                LearningRateRule.constant(below), times));
         double odeRate = odeBelow instanceof Outcome.Completed<OdeTrajectory>(var oc)
                 ? Math.log(oc.risk()[oc.size() - 1] / oc.risk()[0]) / HORIZON
                 : Double.NaN;
@@ -103,7 +103,7 @@ final class StabilityThreshold implements Experiment {
         // above: every run is reported diverged, at the ODE's blow-up time
         double above = 1.1 * gc;
         var odeAbove = Runs.ode(Runs.problem(GlmModel.leastSquares(), spectrum,
-                org.optdyn.theory.ode.LearningRateRule.constant(above), times));
+                LearningRateRule.constant(above), times));
         double tOde = odeAbove instanceof Outcome.Diverged<OdeTrajectory> dv ? dv.time() : Double.NaN;
         var specAbove = SimulationSpec.of(Covariance.diagonal(spectrum.coordinateEigenvalues()),
                 new LabelModel.LeastSquares(0), new LearningRateRule.Constant(above),

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.optdyn.engine.stream.LearningRateRule;
 
 /** The parsers of --spectrum, --lr and --grid/--tmax/--points, and the spectra of sgd-ode.md §8. */
 class ProblemSpecsTest {
@@ -72,14 +73,14 @@ class ProblemSpecsTest {
 
     @Test
     void learningRatesParse() {
-        assertThat(LearningRateSpec.parse("const:0.5")).isEqualTo(new LearningRateSpec.Constant(0.5));
-        assertThat(LearningRateSpec.parse("adagrad-norm:1,0.3")).isEqualTo(new LearningRateSpec.AdaGradNorm(1, 0.3));
-        assertThat(LearningRateSpec.parse("line-search")).isInstanceOf(LearningRateSpec.LineSearch.class);
-        assertThat(LearningRateSpec.parse("POLYAK")).isInstanceOf(LearningRateSpec.Polyak.class);
-        assertThatThrownBy(() -> LearningRateSpec.parse("adagrad-norm:1,0")).hasMessageContaining("B must be");
-        assertThatThrownBy(() -> LearningRateSpec.parse("const")).hasMessageContaining("a number is missing");
-        assertThatThrownBy(() -> LearningRateSpec.parse("adam:1")).hasMessageContaining("unknown learning rate");
-        assertThatThrownBy(() -> LearningRateSpec.parse("polyak:2")).hasMessageContaining("takes no argument");
+        assertThat(LearningRateRule.parse("const:0.5")).isEqualTo(new LearningRateRule.Constant(0.5));
+        assertThat(LearningRateRule.parse("adagrad-norm:1,0.3")).isEqualTo(new LearningRateRule.AdaGradNorm(1, 0.3));
+        assertThat(LearningRateRule.parse("line-search")).isInstanceOf(LearningRateRule.ExactLineSearch.class);
+        assertThat(LearningRateRule.parse("POLYAK")).isInstanceOf(LearningRateRule.Polyak.class);
+        assertThatThrownBy(() -> LearningRateRule.parse("adagrad-norm:1,0")).hasMessageContaining("B must be");
+        assertThatThrownBy(() -> LearningRateRule.parse("const")).hasMessageContaining("a number is missing");
+        assertThatThrownBy(() -> LearningRateRule.parse("adam:1")).hasMessageContaining("unknown learning rate");
+        assertThatThrownBy(() -> LearningRateRule.parse("polyak:2")).hasMessageContaining("takes no argument");
     }
 
     @Test
