@@ -1,7 +1,7 @@
 package org.optdyn.engine.stream;
 
 /**
- * The numbers in the text forms of {@link LearningRateRule#parse} (and of the command
+ * The numbers in the text forms of {@link LearningRateRule#parse} and {@link TimeGrid#parse} (and of the command
  * line's flags), in {@link Double#parseDouble} syntax, with one-line messages that name the part being parsed.
  */
 public final class SpecNumbers {

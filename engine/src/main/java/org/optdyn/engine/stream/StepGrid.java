@@ -6,7 +6,7 @@ import java.util.TreeSet;
 /**
  * The SGD steps {@code k} at which the simulator records (sgd-ode.md §8 step 5): always {@code k = 0} and the last
  * step {@code ceil(T d)}; the times are {@code t = k/d}. Grid times are rounded to the nearest step, and duplicates
- * removed.
+ * removed. (The output times themselves, as the ODE uses them, are a {@link TimeGrid}.)
  *
  * @param steps     strictly increasing, starting at 0
  * @param dimension {@code d}, the number of steps per unit time
@@ -105,6 +105,11 @@ public record StepGrid(long[] steps, int dimension) {
             set.add(Math.round(t * d));
         }
         return fromSet(set, d);
+    }
+
+    /** @return the steps nearest to the times of {@code grid} (0 is added), as {@link #atTimes}. */
+    public static StepGrid of(TimeGrid grid, int d) {
+        return atTimes(grid.times(), d);
     }
 
     private static StepGrid fromSet(TreeSet<Long> set, int d) {

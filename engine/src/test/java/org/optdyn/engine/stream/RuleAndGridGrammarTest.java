@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The text form of {@link LearningRateRule#parse}. */
+/** The text forms of {@link LearningRateRule#parse} and {@link TimeGrid#parse}, and {@link StepGrid#of}. */
 class RuleAndGridGrammarTest {
 
     @Test
@@ -39,5 +39,34 @@ class RuleAndGridGrammarTest {
     void badRulesAreRejectedNamingTheBadPart(String spec, String message) {
         assertThatThrownBy(() -> LearningRateRule.parse(spec)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void timeListsParseAndAreValidated() {
+        assertThat(TimeGrid.parse("0, 0.5,2")).isEqualTo(TimeGrid.of(0, 0.5, 2));
+        assertThat(TimeGrid.parse("1")).isEqualTo(TimeGrid.of(1));
+        assertThatThrownBy(() -> TimeGrid.parse("0,2,1"))
+                .hasMessageContaining("must increase strictly, got 2.0 then 1.0");
+        assertThatThrownBy(() -> TimeGrid.parse("-1,2")).hasMessageContaining("must be finite and >= 0, got -1.0");
+        assertThatThrownBy(() -> TimeGrid.parse("0,Infinity")).hasMessageContaining("got Infinity");
+        assertThatThrownBy(() -> TimeGrid.of(0, 2, 1)).hasMessageContaining("times[2]");
+        assertThatThrownBy(() -> TimeGrid.parse("0,,2")).hasMessageContaining("times value #2: a number is missing");
+        assertThatThrownBy(() -> TimeGrid.parse(" ")).hasMessageContaining("numbers are missing");
+    }
+
+    @Test
+    void decadesBelowStartsAtZeroAndEndsAtTmax() {
+        var t = TimeGrid.decadesBelow(10, 5, 3).times();
+        assertThat(t).containsExactly(0, 10 * Math.pow(10, -3), 10 * Math.pow(10, -2), 10 * Math.pow(10, -1), 10);
+        assertThat(TimeGrid.decadesBelow(3, 2, 3).times()).containsExactly(0, 3);
+        assertThatThrownBy(() -> TimeGrid.decadesBelow(0, 5, 3)).hasMessageStartingWith("tmax");
+        assertThatThrownBy(() -> TimeGrid.decadesBelow(1, 1, 3)).hasMessageStartingWith("points");
+    }
+
+    @Test
+    void stepGridOfATimeGridRoundsToTheNearestStepsAndAddsZero() {
+        var steps = StepGrid.of(TimeGrid.of(0.3, 1, 1.0001), 10);
+        assertThat(steps.steps()).containsExactly(0, 3, 10);
+        assertThat(steps).usingRecursiveComparison().isEqualTo(StepGrid.atTimes(new double[] {0.3, 1, 1.0001}, 10));
     }
 }

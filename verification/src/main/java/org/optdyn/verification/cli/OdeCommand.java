@@ -8,7 +8,6 @@ import org.optdyn.theory.ode.InitialOverlaps;
 import org.optdyn.theory.ode.OdeOptions;
 import org.optdyn.theory.ode.OdeProblem;
 import org.optdyn.theory.ode.OdeTrajectory;
-import org.optdyn.theory.ode.TimeGrid;
 import org.optdyn.theory.spectrum.DiscreteSpectrum;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,7 +47,7 @@ final class OdeCommand implements Callable<Integer> {
         var p = problem.problem(cl);
         OdeProblem ode = ProblemOptions.orUsageError(cl, () -> {
             var spectrum = DiscreteSpectrum.ofEigenvalues(p.eigenvalues());
-            return OdeProblem.of(model(p.model()), spectrum, p.lr(), TimeGrid.of(p.times()))
+            return OdeProblem.of(model(p.model()), spectrum, p.lr(), p.times())
                     .withNoise(p.noise())
                     .withInitial(p.warm() == null ? InitialOverlaps.isotropic(spectrum)
                             : InitialOverlaps.isotropicWarmStart(spectrum, p.warm().alpha(), p.warm().rho()))

@@ -72,7 +72,7 @@ final class SimulateCommand implements Callable<Integer> {
                 Covariance.diagonal(p.eigenvalues()), labels(p.model(), p.noise()), p.lr(),
                 p.warm() == null ? InitialCondition.zeroStartUnitTarget()
                         : InitialCondition.warmStart(p.warm().alpha(), p.warm().rho()),
-                StepGrid.atTimes(p.times(), p.d())));
+                StepGrid.of(p.times(), p.d())));
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         var runs = solver == Converters.Solver.HSGD ? HomogenizedSgd.runMany(sim, seed, seeds, nThreads)
                 : StreamingSimulator.runMany(sim, seed, seeds, nThreads);

@@ -8,6 +8,7 @@ import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StepGrid;
+import org.optdyn.engine.stream.TimeGrid;
 import org.optdyn.theory.ode.ClosedForms;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.InitialOverlaps;
@@ -95,7 +96,7 @@ final class AdaGradNoiselessLimit implements Experiment {
             // (b) the full ODE reaches the closed form
             var longRun = HighLineOdeLong.solve(OdeProblem.of(GlmModel.leastSquares(), spectrum,
                     LearningRateRule.adaGradNorm(c.eta(), c.b()),
-                    org.optdyn.theory.ode.TimeGrid.of(0, ODE_HORIZON))
+                    TimeGrid.of(0, ODE_HORIZON))
                     .withInitial(InitialOverlaps.isotropic(spectrum, c.targetNorm2())));
             odeLong[ci] = longRun;
             checks.add(Check.atMost(c.label() + ": |ODE gamma(" + (int) ODE_HORIZON + ") - closed form|",

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.optdyn.engine.stream.LearningRateRule;
+import org.optdyn.engine.stream.TimeGrid;
 
 /** The parsers of --spectrum, --lr and --grid/--tmax/--points, and the spectra of sgd-ode.md §8. */
 class ProblemSpecsTest {
@@ -85,16 +86,16 @@ class ProblemSpecsTest {
 
     @Test
     void gridsParseOrAreLogSpacedFromZero() {
-        assertThat(TimeGrid.parse("0, 0.5,2")).containsExactly(0, 0.5, 2);
-        var t = TimeGrid.logSpaced(10, 5);
+        assertThat(TimeGrid.parse("0, 0.5,2").times()).containsExactly(0, 0.5, 2);
+        var t = ProblemOptions.outputTimes(null, 10.0, 5).times();
         assertThat(t[0]).isZero();
         assertThat(t[1]).isCloseTo(0.01, within(1e-15));
         assertThat(t[2]).isCloseTo(0.1, within(1e-15));
         assertThat(t[3]).isCloseTo(1, within(1e-14));
         assertThat(t[4]).isEqualTo(10);
-        assertThat(TimeGrid.logSpaced(3, 2)).containsExactly(0, 3);
+        assertThat(ProblemOptions.outputTimes(null, 3.0, 2).times()).containsExactly(0, 3);
         assertThatThrownBy(() -> TimeGrid.parse("-1,2")).hasMessageContaining(">= 0");
-        assertThatThrownBy(() -> TimeGrid.logSpaced(0, 5)).hasMessageContaining("--tmax");
-        assertThatThrownBy(() -> TimeGrid.logSpaced(1, 1)).hasMessageContaining("--points");
+        assertThatThrownBy(() -> ProblemOptions.outputTimes(null, 0.0, 5)).hasMessageContaining("--tmax");
+        assertThatThrownBy(() -> ProblemOptions.outputTimes(null, 1.0, 1)).hasMessageContaining("--points");
     }
 }
