@@ -13,15 +13,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.optdyn.engine.stream.LearningRateRule;
+import org.optdyn.engine.stream.TimeGrid;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.HighLineOde;
 import org.optdyn.theory.ode.HighLineSystem;
 import org.optdyn.theory.ode.InitialOverlaps;
-import org.optdyn.theory.ode.LearningRateRule;
 import org.optdyn.theory.ode.OdeOptions;
 import org.optdyn.theory.ode.OdeProblem;
 import org.optdyn.theory.ode.OdeTrajectory;
-import org.optdyn.theory.ode.TimeGrid;
 import org.optdyn.theory.spectrum.DiscreteSpectrum;
 import org.optdyn.theory.spectrum.Spectra;
 

@@ -22,8 +22,8 @@ import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.Spectra;
+import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.engine.stream.StreamingSimulator;
-import org.optdyn.engine.stream.TimeGrid;
 
 /**
  * Cost of one streaming SGD step on a Haar-rotated covariance {@code K = U diag(lambda) U^T} (issue 10 §3), in ns per
@@ -43,7 +43,7 @@ public class RotatedSgdBench {
 
     static final int D = 1000;
     static final int STEPS = 400;
-    static final TimeGrid GRID = TimeGrid.linear((double) STEPS / D, 1, D);
+    static final StepGrid GRID = StepGrid.linear((double) STEPS / D, 1, D);
 
     private SimulationSpec rotated;
     private SimulationSpec diagonal;

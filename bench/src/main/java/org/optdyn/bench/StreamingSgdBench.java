@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.optdyn.engine.kernel.Kernels;
 import org.optdyn.engine.outcome.Outcome;
+import org.optdyn.engine.random.RandomStreams;
 import org.optdyn.engine.stream.Covariance;
 import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
@@ -23,9 +24,8 @@ import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.RunTrajectory;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.Spectra;
+import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.engine.stream.StreamingSimulator;
-import org.optdyn.engine.stream.TimeGrid;
-import org.optdyn.engine.random.RandomStreams;
 
 /**
  * Streaming least-squares SGD throughput at d = 10^4, in nanoseconds per coordinate per step: one invocation runs
@@ -45,7 +45,7 @@ public class StreamingSgdBench {
     static final int D = 10_000;
     static final int STEPS = 2_000;
     /** Records at t = 0 and t = STEPS/D only: recording is O(d) per point and not part of the step cost. */
-    static final TimeGrid GRID = TimeGrid.linear((double) STEPS / D, 1, D);
+    static final StepGrid GRID = StepGrid.linear((double) STEPS / D, 1, D);
 
     private SimulationSpec identity;
     private SimulationSpec powerLaw;

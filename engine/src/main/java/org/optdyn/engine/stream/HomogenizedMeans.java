@@ -91,7 +91,7 @@ public final class HomogenizedMeans {
             }
             double gamma = switch (spec.learningRate()) {
                 case LearningRateRule.Constant c -> c.gamma();
-                case LearningRateRule.Schedule sc -> sc.gammaOfTime().applyAsDouble(j * h);
+                case LearningRateRule.Schedule sc -> sc.gamma().applyAsDouble(j * h);
                 default -> throw new AssertionError();
             };
             for (int i = 0; i < d; i++) {

@@ -258,7 +258,7 @@ public final class HomogenizedSgd {
                 switch (lrRule) {
                     case LearningRateRule.Constant c -> lr = c.gamma();
                     case LearningRateRule.Schedule s -> {
-                        lr = s.gammaOfTime().applyAsDouble(t);
+                        lr = s.gamma().applyAsDouble(t);
                         if (!(lr >= 0) || !Double.isFinite(lr)) {
                             throw new IllegalArgumentException("schedule returned " + lr + " at t = " + t);
                         }

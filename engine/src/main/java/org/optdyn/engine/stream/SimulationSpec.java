@@ -18,7 +18,7 @@ import org.optdyn.engine.optim.DoubleUpdateRule;
  *                         {@code null} for plain SGD {@code X <- X - (g_k/d) grad} via the axpy kernel
  */
 public record SimulationSpec(Covariance covariance, LabelModel model, LearningRateRule learningRate,
-                             InitialCondition initialCondition, TimeGrid grid, int batchSize, boolean recordOverlaps,
+                             InitialCondition initialCondition, StepGrid grid, int batchSize, boolean recordOverlaps,
                              IntFunction<DoubleUpdateRule> updateRule) {
 
     public SimulationSpec {
@@ -47,7 +47,7 @@ public record SimulationSpec(Covariance covariance, LabelModel model, LearningRa
 
     /** @return a plain-SGD, batch-1 specification without per-eigenvalue overlaps. */
     public static SimulationSpec of(Covariance covariance, LabelModel model, LearningRateRule learningRate,
-                                    InitialCondition initialCondition, TimeGrid grid) {
+                                    InitialCondition initialCondition, StepGrid grid) {
         return new SimulationSpec(covariance, model, learningRate, initialCondition, grid, 1, false, null);
     }
 

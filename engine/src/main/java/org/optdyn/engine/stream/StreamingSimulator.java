@@ -209,7 +209,7 @@ public final class StreamingSimulator {
                 switch (lrRule) {
                     case LearningRateRule.Constant c -> lr = c.gamma();
                     case LearningRateRule.Schedule s -> {
-                        lr = s.gammaOfTime().applyAsDouble(step * invD);
+                        lr = s.gamma().applyAsDouble(step * invD);
                         if (!(lr >= 0) || !Double.isFinite(lr)) {
                             throw new IllegalArgumentException("schedule returned " + lr + " at t = " + step * invD);
                         }

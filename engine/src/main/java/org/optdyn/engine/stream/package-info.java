@@ -5,7 +5,7 @@
  * <pre>{@code
  * var spec = SimulationSpec.of(Covariance.diagonal(Spectra.twoPoint(1024, 1, 0.25)),
  *         new LabelModel.LeastSquares(0.5), new LearningRateRule.AdaGradNorm(1, 1),
- *         InitialCondition.zeroStartUnitTarget(), TimeGrid.linear(10, 50, 1024));
+ *         InitialCondition.zeroStartUnitTarget(), StepGrid.linear(10, 50, 1024));
  * List<Outcome<RunTrajectory>> runs = StreamingSimulator.runMany(spec, masterSeed, 30, threads);
  * }</pre>
  * Each {@link org.optdyn.engine.outcome.Outcome} is either completed or diverged (with the step and time of

@@ -2,11 +2,11 @@ package org.optdyn.engine.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.optdyn.engine.outcome.Outcome;
-import org.optdyn.engine.testing.ThreadAllocations;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.engine.random.RandomStreams;
+import org.optdyn.engine.testing.ThreadAllocations;
 
 /**
  * Homogenized SGD allocates nothing per step: a run of {@code 2N} steps allocates no more than a run of {@code N}
@@ -33,7 +33,7 @@ class HomogenizedSgdAllocationTest {
 
     private static SimulationSpec spec(String kind, double horizon) {
         int d = 64;
-        var grid = TimeGrid.atTimes(new double[] {horizon}, d);
+        var grid = StepGrid.atTimes(new double[] {horizon}, d);
         return switch (kind) {
             case "ls-adagrad" -> SimulationSpec.of(Covariance.diagonal(Spectra.twoPoint(d, 1, 0.25)),
                     new LabelModel.LeastSquares(0.5), new LearningRateRule.AdaGradNorm(1, 1),

@@ -33,7 +33,7 @@ class HomogenizedSgdTest {
     private static SimulationSpec leastSquares(double[] lambda, double omega, LearningRateRule rule, double[] times) {
         int d = lambda.length;
         return SimulationSpec.of(Covariance.diagonal(lambda), new LabelModel.LeastSquares(omega), rule,
-                InitialCondition.zeroStartUnitTarget(), TimeGrid.atTimes(times, d));
+                InitialCondition.zeroStartUnitTarget(), StepGrid.atTimes(times, d));
     }
 
     private static double[] uniform(int d, double v) {
@@ -105,7 +105,7 @@ class HomogenizedSgdTest {
         double[] lambda = Spectra.twoPoint(d, 1, 0.25);
         var spec = SimulationSpec.of(Covariance.haar(lambda, new java.util.SplittableRandom(5)),
                 new LabelModel.LeastSquares(0.5), new LearningRateRule.Schedule(t -> 1.5 / (1 + t)),
-                InitialCondition.zeroStartUnitTarget(), TimeGrid.atTimes(new double[] {1}, d));
+                InitialCondition.zeroStartUnitTarget(), StepGrid.atTimes(new double[] {1}, d));
         double h = 1.0 / (4 * d);
         var runs = HomogenizedSgd.runMany(spec, new RandomStreams(seed), m, 2, h, r -> { });
         var ms = MeanRecursionTest.meanAndSe(runs, 1, 0.5);
@@ -138,7 +138,7 @@ class HomogenizedSgdTest {
     void sameSeedGivesBitwiseTheSameRunsForOneAndThreeThreadsAndARunDependsOnlyOnItsIndex() {
         var spec = SimulationSpec.of(Covariance.diagonal(Spectra.twoPoint(64, 2, 0.5)),
                 new LabelModel.LeastSquares(0.3), new LearningRateRule.AdaGradNorm(1, 0.5),
-                InitialCondition.zeroStartUnitTarget(), TimeGrid.linear(2, 8, 64));
+                InitialCondition.zeroStartUnitTarget(), StepGrid.linear(2, 8, 64));
         var one = HomogenizedSgd.runMany(spec, 9, 7, 1);
         var three = HomogenizedSgd.runMany(spec, 9, 7, 3);
         for (int r = 0; r < 7; r++) {
@@ -164,7 +164,7 @@ class HomogenizedSgdTest {
         // g_0 = eta / sqrt(b^2 + lambda-bar I(B_0) h) with h = 1/d = 1/2
         var spec = SimulationSpec.of(Covariance.diagonal(new double[] {2, 0.5}), new LabelModel.LeastSquares(0.3),
                 new LearningRateRule.AdaGradNorm(1.5, 0.7),
-                InitialCondition.fixed(new double[] {0, 0}, new double[] {1, 1}), TimeGrid.linear(1, 2, 2));
+                InitialCondition.fixed(new double[] {0, 0}, new double[] {1, 1}), StepGrid.linear(1, 2, 2));
         var out = HomogenizedSgd.run(spec, new RandomStreams(3), 0);
         assertThat(out.value().trajectory().learningRates()[0]).isCloseTo(1.5 / Math.sqrt(0.49 + 1.25 * 2.59 * 0.5),
                 within(1e-15));
@@ -196,7 +196,7 @@ class HomogenizedSgdTest {
         for (LearningRateRule rule : new LearningRateRule[] {new LearningRateRule.ExactLineSearch(),
                 new LearningRateRule.Polyak()}) {
             var spec = SimulationSpec.of(Covariance.diagonal(Spectra.identity(50)), new LabelModel.LeastSquares(0),
-                    rule, InitialCondition.lineSearch(), TimeGrid.linear(2, 5, 50));
+                    rule, InitialCondition.lineSearch(), StepGrid.linear(2, 5, 50));
             for (double g : HomogenizedSgd.run(spec, new RandomStreams(1), 0).value().trajectory().learningRates()) {
                 // |r|^2/|r|^2 and P/P in double: a few ulp
                 assertThat(g).as("%s", rule).isCloseTo(1.0, within(1e-12));
@@ -208,10 +208,10 @@ class HomogenizedSgdTest {
     void phaseRetrievalAndLogisticRunToCompletionWithFiniteRecords() {
         var pr = SimulationSpec.of(Covariance.diagonal(Spectra.twoPoint(64, 1, 0.5)),
                 new LabelModel.PhaseRetrieval(0.1), new LearningRateRule.Constant(0.3),
-                InitialCondition.warmStart(0.5, 0.5), TimeGrid.linear(2, 4, 64)).withOverlaps();
+                InitialCondition.warmStart(0.5, 0.5), StepGrid.linear(2, 4, 64)).withOverlaps();
         var lr = SimulationSpec.of(Covariance.diagonal(Spectra.identity(64)), new LabelModel.Logistic(),
                 new LearningRateRule.AdaGradNorm(1, 1), InitialCondition.zeroStartUnitTarget(),
-                TimeGrid.linear(2, 4, 64));
+                StepGrid.linear(2, 4, 64));
         for (var spec : List.of(pr, lr)) {
             var out = HomogenizedSgd.run(spec, new RandomStreams(6), 0);
             assertThat(out).isInstanceOf(Outcome.Completed.class);
@@ -245,7 +245,7 @@ class HomogenizedSgdTest {
         assertThatThrownBy(() -> HomogenizedMeans.expectedLeastSquaresRisk(spec, new double[] {1}, 0.125))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initialResiduals.length = 1");
         var logistic = SimulationSpec.of(Covariance.diagonal(Spectra.identity(8)), new LabelModel.Logistic(),
-                new LearningRateRule.Constant(1), InitialCondition.zeroStartUnitTarget(), TimeGrid.linear(1, 2, 8));
+                new LearningRateRule.Constant(1), InitialCondition.zeroStartUnitTarget(), StepGrid.linear(1, 2, 8));
         assertThatThrownBy(() -> HomogenizedMeans.expectedLeastSquaresRisk(logistic, uniform(8, 0.1), 0.125))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("model must be least squares");
     }

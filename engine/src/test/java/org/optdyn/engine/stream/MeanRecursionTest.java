@@ -81,7 +81,7 @@ class MeanRecursionTest {
             double expected = (Double) c[2];
             var spec = SimulationSpec.of(Covariance.diagonal(Spectra.identity(d)), new LabelModel.LeastSquares(0),
                     new LearningRateRule.Constant(1), InitialCondition.zeroStartUnitTarget(),
-                    TimeGrid.atTimes(new double[] {1}, d));
+                    StepGrid.atTimes(new double[] {1}, d));
             var runs = StreamingSimulator.runMany(spec, 1000 + d, m, 2);
             double[] ms = meanAndSe(runs, 1, 0);
             assertThat(Math.abs(ms[0] - expected)).as("d = %d: mean %s vs N4 %s", d, ms[0], expected)
@@ -100,7 +100,7 @@ class MeanRecursionTest {
         int m = 600;
         var spec = SimulationSpec.of(Covariance.diagonal(Spectra.twoPoint(d, 1, 0.25)),
                 new LabelModel.LeastSquares(0.5), new LearningRateRule.Constant(1),
-                InitialCondition.zeroStartUnitTarget(), TimeGrid.atTimes(new double[] {1, 5}, d));
+                InitialCondition.zeroStartUnitTarget(), StepGrid.atTimes(new double[] {1, 5}, d));
         var runs = StreamingSimulator.runMany(spec, 77, m, 2);
         double[] at1 = meanAndSe(runs, 1, 0.5);
         double[] at5 = meanAndSe(runs, 2, 0.5);
@@ -118,7 +118,7 @@ class MeanRecursionTest {
         double[] lambda = Spectra.twoPoint(d, 1, 0.25);
         var cov = Covariance.haar(lambda, new java.util.SplittableRandom(5));
         var spec = SimulationSpec.of(cov, new LabelModel.LeastSquares(0.5), new LearningRateRule.Constant(1),
-                InitialCondition.zeroStartUnitTarget(), TimeGrid.atTimes(new double[] {1}, d));
+                InitialCondition.zeroStartUnitTarget(), StepGrid.atTimes(new double[] {1}, d));
         var runs = StreamingSimulator.runMany(spec, 31, m, 2);
         double[] ms = meanAndSe(runs, 1, 0.5);
         double expected = expectedRisk(lambda, uniform(d, 1.0 / d), 1, 0.5, d);

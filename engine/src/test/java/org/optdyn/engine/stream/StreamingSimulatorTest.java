@@ -14,14 +14,14 @@ class StreamingSimulatorTest {
     private static SimulationSpec identityLs(int d, double gamma, double horizon) {
         return SimulationSpec.of(Covariance.diagonal(Spectra.identity(d)), new LabelModel.LeastSquares(0),
                 new LearningRateRule.Constant(gamma), InitialCondition.zeroStartUnitTarget(),
-                TimeGrid.linear(horizon, 10, d));
+                StepGrid.linear(horizon, 10, d));
     }
 
     @Test
     void resultsAreIdenticalForOneAndThreeThreads() {
         var spec = SimulationSpec.of(Covariance.diagonal(Spectra.twoPoint(64, 2, 0.5)),
                 new LabelModel.LeastSquares(0.3), new LearningRateRule.AdaGradNorm(1, 0.5),
-                InitialCondition.zeroStartUnitTarget(), TimeGrid.linear(2, 8, 64));
+                InitialCondition.zeroStartUnitTarget(), StepGrid.linear(2, 8, 64));
         var one = StreamingSimulator.runMany(spec, 9, 7, 1);
         var three = StreamingSimulator.runMany(spec, 9, 7, 3);
         for (int r = 0; r < 7; r++) {
@@ -43,7 +43,7 @@ class StreamingSimulatorTest {
         // d = 1, K = 1, X0 = 0, X* = 1: first gradient f' a = (0 - a) a = -a^2, so g_0 = eta / sqrt(b^2 + a^4)
         var spec = SimulationSpec.of(Covariance.diagonal(new double[] {1}), new LabelModel.LeastSquares(0),
                 new LearningRateRule.AdaGradNorm(1.5, 0.7), InitialCondition.fixed(new double[] {0}, new double[] {1}),
-                TimeGrid.linear(1, 1, 1));
+                StepGrid.linear(1, 1, 1));
         var out = StreamingSimulator.run(spec, new RandomStreams(3), 0);
         double a = new RandomStreams(3).gaussian(0).nextGaussian();
         assertThat(out.value().trajectory().learningRates()[0]).isCloseTo(1.5 / Math.sqrt(0.49 + a * a * a * a),
@@ -56,7 +56,7 @@ class StreamingSimulatorTest {
         for (LearningRateRule rule : new LearningRateRule[] {new LearningRateRule.ExactLineSearch(),
                 new LearningRateRule.Polyak()}) {
             var spec = SimulationSpec.of(Covariance.diagonal(Spectra.identity(50)), new LabelModel.LeastSquares(0),
-                    rule, InitialCondition.lineSearch(), TimeGrid.linear(2, 5, 50));
+                    rule, InitialCondition.lineSearch(), StepGrid.linear(2, 5, 50));
             var out = StreamingSimulator.run(spec, new RandomStreams(1), 0);
             for (double g : out.value().trajectory().learningRates()) {
                 assertThat(g).as("%s", rule).isCloseTo(1.0, within(1e-12));
@@ -65,7 +65,7 @@ class StreamingSimulatorTest {
         // two-point {1, 0.25}, noiseless: Polyak is 1/lambda-bar = 1.6 exactly (N10)
         var spec = SimulationSpec.of(Covariance.diagonal(Spectra.twoPoint(40, 1, 0.25)),
                 new LabelModel.LeastSquares(0), new LearningRateRule.Polyak(), InitialCondition.lineSearch(),
-                TimeGrid.linear(1, 4, 40));
+                StepGrid.linear(1, 4, 40));
         for (double g : StreamingSimulator.run(spec, new RandomStreams(1), 0).value().trajectory().learningRates()) {
             assertThat(g).isCloseTo(1.6, within(1e-12));
         }
@@ -75,7 +75,7 @@ class StreamingSimulatorTest {
     void perEigenvalueOverlapsSumToTheOverlapMatrix() {
         var spec = SimulationSpec.of(Covariance.diagonal(Spectra.powerLawQuantiles(40, 0.3)),
                 new LabelModel.Logistic(), new LearningRateRule.Constant(1), InitialCondition.zeroStartUnitTarget(),
-                TimeGrid.linear(1, 4, 40)).withOverlaps();
+                StepGrid.linear(1, 4, 40)).withOverlaps();
         var t = StreamingSimulator.run(spec, new RandomStreams(2), 0).value().trajectory();
         double[] lambda = Spectra.powerLawQuantiles(40, 0.3);
         for (int j = 0; j < t.size(); j++) {
@@ -119,7 +119,7 @@ class StreamingSimulatorTest {
     void customUpdateRuleAndBatchPathAgreeWithTheBuiltInSgd() {
         var base = SimulationSpec.of(Covariance.diagonal(Spectra.twoPoint(32, 1, 0.5)),
                 new LabelModel.PhaseRetrieval(0.1), new LearningRateRule.Constant(0.3),
-                InitialCondition.warmStart(0.5, 0.5), TimeGrid.linear(1, 4, 32));
+                InitialCondition.warmStart(0.5, 0.5), StepGrid.linear(1, 4, 32));
         DoubleUpdateRule sgd = new DoubleUpdateRule() {
             @Override public int dimension() {
                 return 32;
@@ -188,15 +188,15 @@ class StreamingSimulatorTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gamma");
         assertThatThrownBy(() -> SimulationSpec.of(Covariance.diagonal(Spectra.identity(4)),
                 new LabelModel.Logistic(), new LearningRateRule.ExactLineSearch(),
-                InitialCondition.zeroStartUnitTarget(), TimeGrid.linear(1, 2, 4)))
+                InitialCondition.zeroStartUnitTarget(), StepGrid.linear(1, 2, 4)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("least-squares");
         assertThatThrownBy(() -> SimulationSpec.of(Covariance.diagonal(Spectra.identity(4)),
                 new LabelModel.Logistic(), new LearningRateRule.Constant(1),
-                InitialCondition.zeroStartUnitTarget(), TimeGrid.linear(1, 2, 5)))
+                InitialCondition.zeroStartUnitTarget(), StepGrid.linear(1, 2, 5)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("grid.dimension = 5");
         assertThatThrownBy(() -> identityLs(4, 1, 1).withBatchSize(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchSize");
-        assertThatThrownBy(() -> TimeGrid.linear(-1, 3, 4))
+        assertThatThrownBy(() -> StepGrid.linear(-1, 3, 4))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("horizon");
         assertThatThrownBy(() -> Spectra.twoPoint(5, 1, 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("even d");
@@ -204,7 +204,7 @@ class StreamingSimulatorTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threads");
         var nan = SimulationSpec.of(Covariance.diagonal(Spectra.identity(2)), new LabelModel.LeastSquares(0),
                 new LearningRateRule.Constant(1), InitialCondition.fixed(new double[] {Double.NaN, 0},
-                        new double[] {1, 0}), TimeGrid.linear(1, 2, 2));
+                        new double[] {1, 0}), StepGrid.linear(1, 2, 2));
         assertThatThrownBy(() -> StreamingSimulator.run(nan, new RandomStreams(1), 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-finite");
     }

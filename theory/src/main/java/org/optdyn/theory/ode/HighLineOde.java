@@ -20,6 +20,8 @@ import org.hipparchus.ode.sampling.ODEStepHandler;
 import org.optdyn.engine.kernel.DoubleKernels;
 import org.optdyn.engine.kernel.Kernels;
 import org.optdyn.engine.outcome.Outcome;
+import org.optdyn.engine.stream.LearningRateRule;
+import org.optdyn.engine.stream.TimeGrid;
 import org.optdyn.theory.spectrum.DiscreteSpectrum;
 
 /**

@@ -1,6 +1,7 @@
 package org.optdyn.theory.ode;
 
 import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
+import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.theory.spectrum.DiscreteSpectrum;
 
 /**

@@ -1,5 +1,7 @@
 package org.optdyn.theory.ode;
 
+import org.optdyn.engine.stream.LearningRateRule;
+import org.optdyn.engine.stream.TimeGrid;
 import org.optdyn.theory.spectrum.DiscreteSpectrum;
 
 /**

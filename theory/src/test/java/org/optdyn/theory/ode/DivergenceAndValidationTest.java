@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.optdyn.engine.outcome.Outcome;
+import org.optdyn.engine.stream.LearningRateRule;
+import org.optdyn.engine.stream.TimeGrid;
 import org.optdyn.theory.spectrum.Spectra;
 
 /** Divergence as a result (§3.3 threshold, §8 item 8) and validation at the public boundary. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.optdyn.engine.stream.LearningRateRule;
+import org.optdyn.engine.stream.TimeGrid;
 import org.optdyn.theory.spectrum.Spectra;
 
 /** Gauss–Hermite rule (N16), logistic regression (N11) and phase retrieval (N12). */

@@ -1,6 +1,7 @@
 package org.optdyn.verification.cli;
 
 import java.util.Locale;
+import org.optdyn.engine.stream.LearningRateRule;
 import picocli.CommandLine;
 
 /** picocli converters for the problem flags; a bad value becomes a one-line usage error (exit code 2). */
@@ -22,11 +23,11 @@ final class Converters {
     }
 
     /** {@code --lr}. */
-    static final class LearningRate implements CommandLine.ITypeConverter<LearningRateSpec> {
+    static final class LearningRate implements CommandLine.ITypeConverter<LearningRateRule> {
         @Override
-        public LearningRateSpec convert(String value) {
+        public LearningRateRule convert(String value) {
             try {
-                return LearningRateSpec.parse(value);
+                return LearningRateRule.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }

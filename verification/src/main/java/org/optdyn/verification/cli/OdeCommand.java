@@ -5,11 +5,9 @@ import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.HighLineOde;
 import org.optdyn.theory.ode.InitialOverlaps;
-import org.optdyn.theory.ode.LearningRateRule;
 import org.optdyn.theory.ode.OdeOptions;
 import org.optdyn.theory.ode.OdeProblem;
 import org.optdyn.theory.ode.OdeTrajectory;
-import org.optdyn.theory.ode.TimeGrid;
 import org.optdyn.theory.spectrum.DiscreteSpectrum;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,7 +47,7 @@ final class OdeCommand implements Callable<Integer> {
         var p = problem.problem(cl);
         OdeProblem ode = ProblemOptions.orUsageError(cl, () -> {
             var spectrum = DiscreteSpectrum.ofEigenvalues(p.eigenvalues());
-            return OdeProblem.of(model(p.model()), spectrum, rule(p.lr()), TimeGrid.of(p.times()))
+            return OdeProblem.of(model(p.model()), spectrum, p.lr(), p.times())
                     .withNoise(p.noise())
                     .withInitial(p.warm() == null ? InitialOverlaps.isotropic(spectrum)
                             : InitialOverlaps.isotropicWarmStart(spectrum, p.warm().alpha(), p.warm().rho()))
@@ -81,15 +79,6 @@ final class OdeCommand implements Callable<Integer> {
             case LS -> GlmModel.leastSquares();
             case LOGISTIC -> GlmModel.logistic();
             case PHASE_RETRIEVAL -> GlmModel.phaseRetrieval();
-        };
-    }
-
-    static LearningRateRule rule(LearningRateSpec lr) {
-        return switch (lr) {
-            case LearningRateSpec.Constant c -> new LearningRateRule.Constant(c.gamma());
-            case LearningRateSpec.AdaGradNorm a -> new LearningRateRule.AdaGradNorm(a.eta(), a.b());
-            case LearningRateSpec.LineSearch l -> new LearningRateRule.ExactLineSearch();
-            case LearningRateSpec.Polyak pk -> new LearningRateRule.Polyak();
         };
     }
 }

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.optdyn.engine.stream.LearningRateRule;
+import org.optdyn.engine.stream.TimeGrid;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -15,6 +17,9 @@ import picocli.CommandLine.Option;
  * isotropic direction, step multiplier g/d, time t = k/d).
  */
 final class ProblemOptions {
+
+    /** Decades covered below {@code --tmax} by the log-spaced grid. */
+    static final double DECADES = 3;
 
     @Option(names = "--model", paramLabel = "ls|logistic|phase-retrieval", defaultValue = "ls",
             converter = Converters.ModelName.class,
@@ -32,7 +37,7 @@ final class ProblemOptions {
     @Option(names = "--lr", paramLabel = "RULE", defaultValue = "const:1", converter = Converters.LearningRate.class,
             description = "Learning rate: const:GAMMA | adagrad-norm:ETA,B | line-search | polyak. "
                     + "Default: ${DEFAULT-VALUE}.")
-    LearningRateSpec lr;
+    LearningRateRule lr;
 
     @Option(names = "--noise", paramLabel = "OMEGA", defaultValue = "0",
             description = "Label-noise standard deviation ω (ls, phase-retrieval). Default: ${DEFAULT-VALUE}.")
@@ -64,8 +69,8 @@ final class ProblemOptions {
     Path out;
 
     /** The problem, validated: every bad combination is a usage error. */
-    record Problem(Converters.Model model, double[] eigenvalues, LearningRateSpec lr, double noise, int d,
-                   double[] times, WarmStart warm) {
+    record Problem(Converters.Model model, double[] eigenvalues, LearningRateRule lr, double noise, int d,
+                   TimeGrid times, WarmStart warm) {
     }
 
     /** X₀ = αX* + ρu with u ⊥ X* a unit vector; null in {@link Problem} means X₀ = 0. */
@@ -101,9 +106,29 @@ final class ProblemOptions {
         int dim = d != null ? d : spectrum.defaultDimension(1024);
         WarmStart warm = orUsageError(cl, () -> WarmStart.parse(start));
         double[] eig = orUsageError(cl, () -> spectrum.eigenvalues(dim));
-        double[] times = orUsageError(cl, () -> grid != null ? TimeGrid.parse(grid)
-                : TimeGrid.logSpaced(tmax == null ? 10 : tmax, points == null ? 41 : points));
+        TimeGrid times = orUsageError(cl, () -> outputTimes(grid, tmax, points));
         return new Problem(model, eig, lr, noise, dim, times, warm);
+    }
+
+    /**
+     * @return the times of {@code --grid}, else t = 0 and {@code --points} − 1 times log-spaced over the
+     *         {@value #DECADES} decades below {@code --tmax} (defaults 41 and 10)
+     * @throws IllegalArgumentException with a one-line message naming the flag
+     */
+    static TimeGrid outputTimes(String grid, Double tmax, Integer points) {
+        if (grid != null) {
+            try {
+                return TimeGrid.parse(grid);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--grid " + e.getMessage(), e);
+            }
+        }
+        try {
+            return TimeGrid.decadesBelow(tmax == null ? 10 : tmax, points == null ? 41 : points, DECADES);
+        } catch (IllegalArgumentException e) {
+            // the message starts with the argument's name, tmax or points: the flag's name without "--"
+            throw new IllegalArgumentException("--" + e.getMessage(), e);
+        }
     }
 
     /**

@@ -7,11 +7,10 @@ import org.optdyn.engine.stream.Covariance;
 import org.optdyn.engine.stream.HomogenizedSgd;
 import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
-import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.RunTrajectory;
 import org.optdyn.engine.stream.SimulationSpec;
+import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.engine.stream.StreamingSimulator;
-import org.optdyn.engine.stream.TimeGrid;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,10 +69,10 @@ final class SimulateCommand implements Callable<Integer> {
         }
         var p = problem.problem(cl);
         SimulationSpec sim = ProblemOptions.orUsageError(cl, () -> SimulationSpec.of(
-                Covariance.diagonal(p.eigenvalues()), labels(p.model(), p.noise()), rule(p.lr()),
+                Covariance.diagonal(p.eigenvalues()), labels(p.model(), p.noise()), p.lr(),
                 p.warm() == null ? InitialCondition.zeroStartUnitTarget()
                         : InitialCondition.warmStart(p.warm().alpha(), p.warm().rho()),
-                TimeGrid.atTimes(p.times(), p.d())));
+                StepGrid.of(p.times(), p.d())));
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         var runs = solver == Converters.Solver.HSGD ? HomogenizedSgd.runMany(sim, seed, seeds, nThreads)
                 : StreamingSimulator.runMany(sim, seed, seeds, nThreads);
@@ -119,15 +118,6 @@ final class SimulateCommand implements Callable<Integer> {
             case LS -> new LabelModel.LeastSquares(noise);
             case LOGISTIC -> new LabelModel.Logistic();
             case PHASE_RETRIEVAL -> new LabelModel.PhaseRetrieval(noise);
-        };
-    }
-
-    static LearningRateRule rule(LearningRateSpec lr) {
-        return switch (lr) {
-            case LearningRateSpec.Constant c -> new LearningRateRule.Constant(c.gamma());
-            case LearningRateSpec.AdaGradNorm a -> new LearningRateRule.AdaGradNorm(a.eta(), a.b());
-            case LearningRateSpec.LineSearch l -> new LearningRateRule.ExactLineSearch();
-            case LearningRateSpec.Polyak pk -> new LearningRateRule.Polyak();
         };
     }
 

@@ -6,7 +6,7 @@ import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
-import org.optdyn.engine.stream.TimeGrid;
+import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.spectrum.Spectra;
 import org.optdyn.verification.experiment.Check;
@@ -62,7 +62,7 @@ final class AdaGradLeastSquares implements Experiment {
         var checks = new ArrayList<Check>();
         var figures = new ArrayList<Figure>();
         var spectrum = Spectra.identity(d);
-        var grid = TimeGrid.atTimes(linspace(HORIZON, 40), d);
+        var grid = StepGrid.atTimes(linspace(HORIZON, 40), d);
         double[] times = grid.times();
         int[] idx = new int[BAND_TIMES.length];
         for (int q = 0; q < idx.length; q++) {
@@ -79,7 +79,7 @@ final class AdaGradLeastSquares implements Experiment {
                     InitialCondition.zeroStartUnitTarget(), grid);
             var runs = Runs.completed(Runs.simulate(spec, config, ci, m, progress), name());
             var ode = Runs.odeCompleted(Runs.problem(GlmModel.leastSquares(), spectrum,
-                    org.optdyn.theory.ode.LearningRateRule.adaGradNorm(eta, b), times).withNoise(OMEGA));
+                    LearningRateRule.adaGradNorm(eta, b), times).withNoise(OMEGA));
             double[][] risk = Runs.risks(runs, GlmModel.leastSquares(), OMEGA);
             double[][] lr = Runs.learningRates(runs);
             double[] sRisk = new double[4];

@@ -6,7 +6,7 @@ import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
-import org.optdyn.engine.stream.TimeGrid;
+import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.spectrum.Spectra;
 import org.optdyn.verification.experiment.Check;
@@ -64,7 +64,7 @@ final class AdaGradLogistic implements Experiment {
         int m = full ? 30 : 12;
         var progress = new Runs.Progress(config, m);
         var spectrum = Spectra.identity(d);
-        var grid = TimeGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 40), d);
+        var grid = StepGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 40), d);
         double[] times = grid.times();
         int[] idx = new int[BAND_TIMES.length];
         for (int q = 0; q < idx.length; q++) {
@@ -74,7 +74,7 @@ final class AdaGradLogistic implements Experiment {
                 new LearningRateRule.AdaGradNorm(1, 1), InitialCondition.zeroStartUnitTarget(), grid);
         var runs = Runs.completed(Runs.simulate(spec, config, 0, m, progress), name());
         var ode = Runs.odeCompleted(Runs.problem(GlmModel.logistic(), spectrum,
-                org.optdyn.theory.ode.LearningRateRule.adaGradNorm(1, 1), times));
+                LearningRateRule.adaGradNorm(1, 1), times));
         double[][] kl = Runs.risks(runs, GlmModel.logistic(), 0);
         double[][] lr = Runs.learningRates(runs);
         var checks = new ArrayList<Check>();

@@ -7,6 +7,7 @@ import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
+import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.engine.stream.TimeGrid;
 import org.optdyn.theory.ode.ClosedForms;
 import org.optdyn.theory.ode.GlmModel;
@@ -73,7 +74,7 @@ final class AdaGradNoiselessLimit implements Experiment {
         var progress = new Runs.Progress(config, (long) CONFIGS.size() * m);
         var checks = new ArrayList<Check>();
         var figures = new ArrayList<Figure>();
-        var grid = TimeGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 30), d);
+        var grid = StepGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 30), d);
         double[] times = grid.times();
         int last = times.length - 1;
         double[] sgdFinal = new double[CONFIGS.size()];
@@ -94,8 +95,8 @@ final class AdaGradNoiselessLimit implements Experiment {
                     FalseFailure.deterministic("rounding: N6 printed to 10 digits (5e-11), root converged to 1e-15")));
             // (b) the full ODE reaches the closed form
             var longRun = HighLineOdeLong.solve(OdeProblem.of(GlmModel.leastSquares(), spectrum,
-                    org.optdyn.theory.ode.LearningRateRule.adaGradNorm(c.eta(), c.b()),
-                    org.optdyn.theory.ode.TimeGrid.of(0, ODE_HORIZON))
+                    LearningRateRule.adaGradNorm(c.eta(), c.b()),
+                    TimeGrid.of(0, ODE_HORIZON))
                     .withInitial(InitialOverlaps.isotropic(spectrum, c.targetNorm2())));
             odeLong[ci] = longRun;
             checks.add(Check.atMost(c.label() + ": |ODE gamma(" + (int) ODE_HORIZON + ") - closed form|",
@@ -110,7 +111,7 @@ final class AdaGradNoiselessLimit implements Experiment {
                     scaledUnitTarget(c.targetNorm2()), grid);
             var runs = Runs.completed(Runs.simulate(spec, config, ci, m, progress), name());
             var ode = Runs.odeCompleted(Runs.problem(GlmModel.leastSquares(), spectrum,
-                    org.optdyn.theory.ode.LearningRateRule.adaGradNorm(c.eta(), c.b()), times)
+                    LearningRateRule.adaGradNorm(c.eta(), c.b()), times)
                     .withInitial(InitialOverlaps.isotropic(spectrum, c.targetNorm2())));
             double[][] lr = Runs.learningRates(runs);
             var st = Runs.stats(lr);

@@ -8,7 +8,7 @@ import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
-import org.optdyn.engine.stream.TimeGrid;
+import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.spectrum.Spectra;
 import org.optdyn.verification.experiment.Check;
@@ -85,14 +85,14 @@ final class HsgdAdaGradLogistic implements Experiment {
                 + "SGD's, HomogenizedMeans)";
 
         // 1. AdaGrad-Norm on noisy least squares
-        var adaGrid = TimeGrid.atTimes(AdaGradLeastSquares.linspace(ADA_HORIZON, 40), dAda);
+        var adaGrid = StepGrid.atTimes(AdaGradLeastSquares.linspace(ADA_HORIZON, 40), dAda);
         double[] adaTimes = adaGrid.times();
         var adaSpec = SimulationSpec.of(Covariance.diagonal(Spectra.identity(dAda).coordinateEigenvalues()),
                 new LabelModel.LeastSquares(ADA_OMEGA), new LearningRateRule.AdaGradNorm(ADA_ETA, ADA_B),
                 InitialCondition.zeroStartUnitTarget(), adaGrid);
         var adaRuns = Runs.completed(Runs.simulateHomogenized(adaSpec, config, 0, mAda, progress), name());
         var adaOde = Runs.odeCompleted(Runs.problem(GlmModel.leastSquares(), Spectra.identity(dAda),
-                org.optdyn.theory.ode.LearningRateRule.adaGradNorm(ADA_ETA, ADA_B), adaTimes).withNoise(ADA_OMEGA));
+                LearningRateRule.adaGradNorm(ADA_ETA, ADA_B), adaTimes).withNoise(ADA_OMEGA));
         double[][] adaRisk = Runs.risks(adaRuns, GlmModel.leastSquares(), ADA_OMEGA);
         double[][] adaLr = Runs.learningRates(adaRuns);
         int[] all = Runs.range(1, adaTimes.length);
@@ -116,7 +116,7 @@ final class HsgdAdaGradLogistic implements Experiment {
         double[] seLog = new double[dims.length];
         for (int di = 0; di < dims.length; di++) {
             int d = dims[di];
-            var grid = TimeGrid.linear(LOGISTIC_HORIZON, 20, d);
+            var grid = StepGrid.linear(LOGISTIC_HORIZON, 20, d);
             double[] times = grid.times();
             int last = times.length - 1;
             var spec = SimulationSpec.of(Covariance.diagonal(Spectra.identity(d).coordinateEigenvalues()),
@@ -131,7 +131,7 @@ final class HsgdAdaGradLogistic implements Experiment {
             seLog[di] = Math.sqrt(1.0 / (2 * (mLog - 1)));     // se of log s for Normal values
             if (di == dims.length - 1) {
                 var ode = Runs.odeCompleted(Runs.problem(GlmModel.logistic(), Spectra.identity(d),
-                        org.optdyn.theory.ode.LearningRateRule.constant(LOGISTIC_GAMMA), times));
+                        LearningRateRule.constant(LOGISTIC_GAMMA), times));
                 var meanKl = Runs.meanTest(Runs.stats(klH), config.predicted(ode.risk(), RES_MEAN),
                         Runs.constant(times.length, BIAS_FACTOR * ode.risk()[0] / d), Runs.range(1, times.length),
                         ALPHA);

@@ -10,7 +10,7 @@ import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
-import org.optdyn.engine.stream.TimeGrid;
+import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.spectrum.Spectra;
 import org.optdyn.verification.experiment.Check;
@@ -96,7 +96,7 @@ final class HsgdLeastSquares implements Experiment {
         double[] sdS = new double[dims.length];
         for (int di = 0; di < dims.length; di++) {
             int d = dims[di];
-            var grid = TimeGrid.linear(HORIZON, 20, d);
+            var grid = StepGrid.linear(HORIZON, 20, d);
             double[] times = grid.times();
             int last = times.length - 1;
             double[] ones = new double[d];
@@ -135,7 +135,7 @@ final class HsgdLeastSquares implements Experiment {
             sdH[di] = Math.sqrt(sampleVariance(lnH));
             sdS[di] = Math.sqrt(sampleVariance(lnS));
             var ode = Runs.odeCompleted(Runs.problem(GlmModel.leastSquares(), Spectra.identity(d),
-                    org.optdyn.theory.ode.LearningRateRule.constant(GAMMA), times));
+                    LearningRateRule.constant(GAMMA), times));
             double bias = 0;
             for (int j = 1; j < times.length; j++) {
                 bias = Math.max(bias, Math.abs(exact[j] - ode.risk()[j]) / ode.risk()[j]);

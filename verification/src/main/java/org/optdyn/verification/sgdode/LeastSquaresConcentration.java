@@ -7,7 +7,7 @@ import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
-import org.optdyn.engine.stream.TimeGrid;
+import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.FiniteDimensionalMeans;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.spectrum.DiscreteSpectrum;
@@ -93,7 +93,7 @@ final class LeastSquaresConcentration implements Experiment {
             for (int di = 0; di < dims.length; di++) {
                 int d = dims[di];
                 DiscreteSpectrum spectrum = c.spectrum().apply(d);
-                var grid = TimeGrid.linear(HORIZON, 20, d);
+                var grid = StepGrid.linear(HORIZON, 20, d);
                 var spec = SimulationSpec.of(Covariance.diagonal(spectrum.coordinateEigenvalues()),
                         new LabelModel.LeastSquares(c.omega()), new LearningRateRule.Constant(GAMMA),
                         InitialCondition.zeroStartUnitTarget(), grid);
@@ -106,7 +106,7 @@ final class LeastSquaresConcentration implements Experiment {
                         .risk();
                 // the ODE from the expected projections of an isotropic unit target (§8 step 7, band/mean)
                 var ode = Runs.odeCompleted(Runs.problem(GlmModel.leastSquares(), spectrum,
-                        org.optdyn.theory.ode.LearningRateRule.constant(GAMMA), times).withNoise(c.omega()));
+                        LearningRateRule.constant(GAMMA), times).withNoise(c.omega()));
                 double[] odeRisk = ode.risk();
                 double[] predicted = config.predicted(exact, RES_MEAN);
                 double[][] risks = Runs.risks(runs, GlmModel.leastSquares(), c.omega());

@@ -6,7 +6,7 @@ import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
-import org.optdyn.engine.stream.TimeGrid;
+import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.ClosedForms;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.InitialOverlaps;
@@ -88,17 +88,15 @@ final class LineSearchVersusFixed implements Experiment {
         double[] w = spectrum.weights();
         var init = InitialOverlaps.of(w, new double[w.length], w);
         var odeLong = org.optdyn.theory.ode.HighLineOde.solve(Runs.problem(GlmModel.leastSquares(), spectrum,
-                new org.optdyn.theory.ode.LearningRateRule.ExactLineSearch(), new double[] {0, 100})
+                new LearningRateRule.ExactLineSearch(), new double[] {0, 100})
                 .withInitial(init)).orElseThrow();
         checks.add(Check.atMost("|ODE line-search gamma(100) - Prop. F.1 limit|",
                 Math.abs(odeLong.learningRate()[1] - limit), 1e-6,
                 "the ratio r2/r1 converges geometrically (N8 trajectory: 1.6e-5 away at t = 20); rtol 1e-10",
                 FalseFailure.deterministic("integrator bound rtol 1e-10 plus the geometric remainder after t = 100")));
-        var grid = TimeGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 30), d);
+        var grid = StepGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 30), d);
         double[] times = grid.times();
         LearningRateRule[] rules = {new LearningRateRule.ExactLineSearch(), new LearningRateRule.Constant(1 / lambdaBar)};
-        org.optdyn.theory.ode.LearningRateRule[] odeRules = {new org.optdyn.theory.ode.LearningRateRule.ExactLineSearch(),
-                org.optdyn.theory.ode.LearningRateRule.constant(1 / lambdaBar)};
         String[] labels = {"exact line search", "fixed 1/lambdaBar = " + Runs.fmt(1 / lambdaBar)};
         double[] rate = new double[2];
         double[] rateSe = new double[2];
@@ -107,7 +105,7 @@ final class LineSearchVersusFixed implements Experiment {
             var spec = SimulationSpec.of(Covariance.diagonal(spectrum.coordinateEigenvalues()),
                     new LabelModel.LeastSquares(0), rules[k], InitialCondition.lineSearch(), grid);
             var runs = Runs.completed(Runs.simulate(spec, config, k, m, progress), name());
-            var ode = Runs.odeCompleted(Runs.problem(GlmModel.leastSquares(), spectrum, odeRules[k], times)
+            var ode = Runs.odeCompleted(Runs.problem(GlmModel.leastSquares(), spectrum, rules[k], times)
                     .withInitial(init));
             double[][] risk = Runs.risks(runs, GlmModel.leastSquares(), 0);
             double[][] lr = Runs.learningRates(runs);

@@ -7,7 +7,7 @@ import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
-import org.optdyn.engine.stream.TimeGrid;
+import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.InitialOverlaps;
 import org.optdyn.theory.spectrum.Spectra;
@@ -76,7 +76,7 @@ final class PhaseRetrievalConstant implements Experiment {
             int m = runsPerDim[di];
             x[di] = Math.log(d);
             var spectrum = Spectra.identity(d);
-            var grid = TimeGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 20), d);
+            var grid = StepGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 20), d);
             double[] times = grid.times();
             var spec = SimulationSpec.of(Covariance.diagonal(spectrum.coordinateEigenvalues()),
                     new LabelModel.PhaseRetrieval(OMEGA), new LearningRateRule.Constant(GAMMA),
@@ -84,7 +84,7 @@ final class PhaseRetrievalConstant implements Experiment {
             var runs = Runs.completed(Runs.simulate(spec, config, di, m, progress), name());
             // K = I: one group, and the warm start fixes |X0|^2 = 0.5, <X0,X*> = 0.5, |X*|^2 = 1 exactly
             var ode = Runs.odeCompleted(Runs.problem(GlmModel.phaseRetrieval(), spectrum,
-                    org.optdyn.theory.ode.LearningRateRule.constant(GAMMA), times).withNoise(OMEGA)
+                    LearningRateRule.constant(GAMMA), times).withNoise(OMEGA)
                     .withInitial(InitialOverlaps.isotropicWarmStart(spectrum, 0.5, 0.5)));
             double[][] risk = Runs.risks(runs, GlmModel.phaseRetrieval(), OMEGA);
             var st = Runs.stats(risk);

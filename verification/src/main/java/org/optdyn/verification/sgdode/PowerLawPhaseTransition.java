@@ -6,7 +6,7 @@ import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
-import org.optdyn.engine.stream.TimeGrid;
+import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.InitialOverlaps;
 import org.optdyn.theory.ode.OdeTrajectory;
@@ -67,7 +67,7 @@ final class PowerLawPhaseTransition implements Experiment {
         double[] theory = {0, -1.0 / 3};
         for (int k = 0; k < DELTAS.length; k++) {
             var t = org.optdyn.theory.ode.HighLineOde.solve(Runs.problem(GlmModel.leastSquares(), n15,
-                    org.optdyn.theory.ode.LearningRateRule.adaGradNorm(1, 1), new double[] {0, 100, 1000})
+                    LearningRateRule.adaGradNorm(1, 1), new double[] {0, 100, 1000})
                     .withInitial(InitialOverlaps.powerLaw(n15, DELTAS[k]))).orElseThrow();
             double sl = Math.log(t.learningRate()[2] / t.learningRate()[1]) / Math.log(10);
             double predicted = config.predictedShifted(theory[k], RES_EXPONENT);
@@ -79,7 +79,7 @@ final class PowerLawPhaseTransition implements Experiment {
                             + "0.1 is N15's stated allowance for the finite-window approach to the exponent")));
         }
         var spectrum = Spectra.powerLaw(BETA, d);
-        var grid = TimeGrid.logSpaced(0.1, horizon, 25, d);
+        var grid = StepGrid.logSpaced(0.1, horizon, 25, d);
         double[] times = grid.times();
         double[] odeSlope = new double[DELTAS.length];
         double[] sgdSlope = new double[DELTAS.length];
@@ -91,7 +91,7 @@ final class PowerLawPhaseTransition implements Experiment {
                     InitialCondition.powerLawTarget(delta), grid);
             var runs = Runs.completed(Runs.simulate(spec, config, k, m, progress), name());
             OdeTrajectory ode = Runs.odeCompleted(Runs.problem(GlmModel.leastSquares(), spectrum,
-                    org.optdyn.theory.ode.LearningRateRule.adaGradNorm(1, 1), times)
+                    LearningRateRule.adaGradNorm(1, 1), times)
                     .withInitial(InitialOverlaps.powerLaw(spectrum, delta)));
             double[][] lr = Runs.learningRates(runs);
             var st = Runs.stats(lr);

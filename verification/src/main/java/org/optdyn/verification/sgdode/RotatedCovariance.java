@@ -8,7 +8,7 @@ import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
-import org.optdyn.engine.stream.TimeGrid;
+import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.FiniteDimensionalMeans;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.spectrum.DiscreteSpectrum;
@@ -73,7 +73,7 @@ final class RotatedCovariance implements Experiment {
         double[] lambda = spectrum.coordinateEigenvalues();
         var rotated = Covariance.haar(lambda, new RandomStreams(config.seed()).child(3).general(0));
         var diagonal = Covariance.diagonal(lambda);
-        var grid = TimeGrid.linear(HORIZON, 20, d);
+        var grid = StepGrid.linear(HORIZON, 20, d);
         double[] times = grid.times();
         double[] isotropic = new double[d];
         Arrays.fill(isotropic, 1.0 / d);

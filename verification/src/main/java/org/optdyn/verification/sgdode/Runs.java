@@ -8,15 +8,16 @@ import org.hipparchus.distribution.continuous.TDistribution;
 import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.engine.random.RandomStreams;
 import org.optdyn.engine.stream.HomogenizedSgd;
+import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.RunTrajectory;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StreamingSimulator;
+import org.optdyn.engine.stream.TimeGrid;
 import org.optdyn.engine.stream.Trajectory;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.HighLineOde;
 import org.optdyn.theory.ode.OdeProblem;
 import org.optdyn.theory.ode.OdeTrajectory;
-import org.optdyn.theory.ode.TimeGrid;
 import org.optdyn.theory.spectrum.DiscreteSpectrum;
 import org.optdyn.verification.experiment.FalseFailure;
 import org.optdyn.verification.experiment.RunConfig;
@@ -107,7 +108,7 @@ final class Runs {
 
     /** @return the ODE problem on the simulation's record times (exact multiples of 1/d), default options. */
     static OdeProblem problem(GlmModel model, DiscreteSpectrum spectrum,
-                              org.optdyn.theory.ode.LearningRateRule rule, double[] times) {
+                              LearningRateRule rule, double[] times) {
         return OdeProblem.of(model, spectrum, rule, TimeGrid.of(times));
     }
 

@@ -1,6 +1,7 @@
 package org.optdyn.verification.sgdode;
 
 import java.util.ArrayList;
+import org.hipparchus.distribution.continuous.TDistribution;
 import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.engine.stream.Covariance;
 import org.optdyn.engine.stream.InitialCondition;
@@ -8,9 +9,8 @@ import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.RunTrajectory;
 import org.optdyn.engine.stream.SimulationSpec;
+import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.engine.stream.StreamingSimulator;
-import org.optdyn.engine.stream.TimeGrid;
-import org.hipparchus.distribution.continuous.TDistribution;
 import org.optdyn.theory.ode.ClosedForms;
 import org.optdyn.theory.ode.FiniteDimensionalMeans;
 import org.optdyn.theory.ode.GlmModel;
@@ -65,7 +65,7 @@ final class StabilityThreshold implements Experiment {
         var checks = new ArrayList<Check>();
         var spectrum = Spectra.twoPoint(1, 0.25, d);
         double gc = config.predicted(ClosedForms.stabilityThreshold(spectrum), -RESOLUTION);
-        var grid = TimeGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 40), d);
+        var grid = StepGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 40), d);
         double[] times = grid.times();
         var notes = new StringBuilder();
         notes.append("Predicted threshold 2/lambdaBar = ").append(Runs.fmt(gc)).append(" (N3: 3.2)")
@@ -75,7 +75,7 @@ final class StabilityThreshold implements Experiment {
         // rate deviates by O(1/sqrt(T d)).
         double below = 0.9 * gc;
         var odeBelow = Runs.ode(Runs.problem(GlmModel.leastSquares(), spectrum,
-                org.optdyn.theory.ode.LearningRateRule.constant(below), times));
+                LearningRateRule.constant(below), times));
         double odeRate = odeBelow instanceof Outcome.Completed<OdeTrajectory>(var oc)
                 ? Math.log(oc.risk()[oc.size() - 1] / oc.risk()[0]) / HORIZON
                 : Double.NaN;
@@ -103,7 +103,7 @@ final class StabilityThreshold implements Experiment {
         // above: every run is reported diverged, at the ODE's blow-up time
         double above = 1.1 * gc;
         var odeAbove = Runs.ode(Runs.problem(GlmModel.leastSquares(), spectrum,
-                org.optdyn.theory.ode.LearningRateRule.constant(above), times));
+                LearningRateRule.constant(above), times));
         double tOde = odeAbove instanceof Outcome.Diverged<OdeTrajectory> dv ? dv.time() : Double.NaN;
         var specAbove = SimulationSpec.of(Covariance.diagonal(spectrum.coordinateEigenvalues()),
                 new LabelModel.LeastSquares(0), new LearningRateRule.Constant(above),

@@ -3,12 +3,13 @@ package org.optdyn.verification.sgdode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
+import org.optdyn.engine.stream.LearningRateRule;
+import org.optdyn.engine.stream.TimeGrid;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.HighLineOde;
 import org.optdyn.theory.ode.InitialOverlaps;
 import org.optdyn.theory.ode.LeastSquaresVolterra;
 import org.optdyn.theory.ode.OdeProblem;
-import org.optdyn.theory.ode.TimeGrid;
 import org.optdyn.theory.spectrum.DiscreteSpectrum;
 import org.optdyn.theory.spectrum.Spectra;
 import org.optdyn.verification.experiment.Check;
@@ -23,7 +24,7 @@ import org.optdyn.verification.experiment.Series;
 final class VolterraVersusOde implements Experiment {
 
     private record Config(String id, String label, DiscreteSpectrum spectrum, double omega,
-                          org.optdyn.theory.ode.LearningRateRule rule) {
+                          LearningRateRule rule) {
     }
 
     private static final double HORIZON = 10;
@@ -58,12 +59,12 @@ final class VolterraVersusOde implements Experiment {
         DoubleUnaryOperator schedule = t -> 1.5 / (1 + t / 5);
         var configs = List.of(
                 new Config("n3", "two-point {1, 0.25}, gamma = 1, omega = 0.5 (N3)", Spectra.twoPoint(1, 0.25, 1000),
-                        0.5, org.optdyn.theory.ode.LearningRateRule.constant(1)),
+                        0.5, LearningRateRule.constant(1)),
                 new Config("noiseless", "two-point {2, 0.5}, gamma = 0.8, omega = 0", Spectra.twoPoint(2, 0.5, 1000),
-                        0, org.optdyn.theory.ode.LearningRateRule.constant(0.8)),
+                        0, LearningRateRule.constant(0.8)),
                 new Config("schedule", "four eigenvalues {2, 1, 0.5, 0.1}, gamma(t) = 1.5/(1 + t/5), omega = 0.3",
                         DiscreteSpectrum.ofGroups(new double[] {2, 1, 0.5, 0.1}, new long[] {250, 250, 250, 250}),
-                        0.3, new org.optdyn.theory.ode.LearningRateRule.Schedule(schedule, "1.5/(1+t/5)")));
+                        0.3, new LearningRateRule.Schedule(schedule, "1.5/(1+t/5)")));
         var checks = new ArrayList<Check>();
         var figures = new ArrayList<Figure>();
         for (int ci = 0; ci < configs.size(); ci++) {

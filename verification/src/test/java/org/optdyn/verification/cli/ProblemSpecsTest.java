@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.optdyn.engine.stream.LearningRateRule;
+import org.optdyn.engine.stream.TimeGrid;
 
 /** The parsers of --spectrum, --lr and --grid/--tmax/--points, and the spectra of sgd-ode.md §8. */
 class ProblemSpecsTest {
@@ -72,28 +74,28 @@ class ProblemSpecsTest {
 
     @Test
     void learningRatesParse() {
-        assertThat(LearningRateSpec.parse("const:0.5")).isEqualTo(new LearningRateSpec.Constant(0.5));
-        assertThat(LearningRateSpec.parse("adagrad-norm:1,0.3")).isEqualTo(new LearningRateSpec.AdaGradNorm(1, 0.3));
-        assertThat(LearningRateSpec.parse("line-search")).isInstanceOf(LearningRateSpec.LineSearch.class);
-        assertThat(LearningRateSpec.parse("POLYAK")).isInstanceOf(LearningRateSpec.Polyak.class);
-        assertThatThrownBy(() -> LearningRateSpec.parse("adagrad-norm:1,0")).hasMessageContaining("B must be");
-        assertThatThrownBy(() -> LearningRateSpec.parse("const")).hasMessageContaining("a number is missing");
-        assertThatThrownBy(() -> LearningRateSpec.parse("adam:1")).hasMessageContaining("unknown learning rate");
-        assertThatThrownBy(() -> LearningRateSpec.parse("polyak:2")).hasMessageContaining("takes no argument");
+        assertThat(LearningRateRule.parse("const:0.5")).isEqualTo(new LearningRateRule.Constant(0.5));
+        assertThat(LearningRateRule.parse("adagrad-norm:1,0.3")).isEqualTo(new LearningRateRule.AdaGradNorm(1, 0.3));
+        assertThat(LearningRateRule.parse("line-search")).isInstanceOf(LearningRateRule.ExactLineSearch.class);
+        assertThat(LearningRateRule.parse("POLYAK")).isInstanceOf(LearningRateRule.Polyak.class);
+        assertThatThrownBy(() -> LearningRateRule.parse("adagrad-norm:1,0")).hasMessageContaining("B must be");
+        assertThatThrownBy(() -> LearningRateRule.parse("const")).hasMessageContaining("a number is missing");
+        assertThatThrownBy(() -> LearningRateRule.parse("adam:1")).hasMessageContaining("unknown learning rate");
+        assertThatThrownBy(() -> LearningRateRule.parse("polyak:2")).hasMessageContaining("takes no argument");
     }
 
     @Test
     void gridsParseOrAreLogSpacedFromZero() {
-        assertThat(TimeGrid.parse("0, 0.5,2")).containsExactly(0, 0.5, 2);
-        var t = TimeGrid.logSpaced(10, 5);
+        assertThat(TimeGrid.parse("0, 0.5,2").times()).containsExactly(0, 0.5, 2);
+        var t = ProblemOptions.outputTimes(null, 10.0, 5).times();
         assertThat(t[0]).isZero();
         assertThat(t[1]).isCloseTo(0.01, within(1e-15));
         assertThat(t[2]).isCloseTo(0.1, within(1e-15));
         assertThat(t[3]).isCloseTo(1, within(1e-14));
         assertThat(t[4]).isEqualTo(10);
-        assertThat(TimeGrid.logSpaced(3, 2)).containsExactly(0, 3);
+        assertThat(ProblemOptions.outputTimes(null, 3.0, 2).times()).containsExactly(0, 3);
         assertThatThrownBy(() -> TimeGrid.parse("-1,2")).hasMessageContaining(">= 0");
-        assertThatThrownBy(() -> TimeGrid.logSpaced(0, 5)).hasMessageContaining("--tmax");
-        assertThatThrownBy(() -> TimeGrid.logSpaced(1, 1)).hasMessageContaining("--points");
+        assertThatThrownBy(() -> ProblemOptions.outputTimes(null, 0.0, 5)).hasMessageContaining("--tmax");
+        assertThatThrownBy(() -> ProblemOptions.outputTimes(null, 1.0, 1)).hasMessageContaining("--points");
     }
 }
