@@ -32,7 +32,7 @@ class AdaptiveRatesOdeTest {
             // §4.2 identity 1/γ − b/η − λ̄/(2η²)∫γ𝓘 = 0, to integrator accuracy (O(1) quantities, rtol 1e-11).
             assertThat(1 / g[i] - 1 - 0.5 * q[i]).isCloseTo(0, within(1e-9));
             // §4.4 conservation law: D² + 4/γ + 2 ln γ ≡ 5 (K = I, η = b = 1, D²(0) = 1).
-            assertThat(ClosedForms.adaGradNormConservedQuantity(d2[i], g[i], 1, 1)).isCloseTo(5, within(1e-9));
+            assertThat(HighLineClosedForms.adaGradNormConservedQuantity(d2[i], g[i], 1, 1)).isCloseTo(5, within(1e-9));
         }
     }
 
@@ -67,9 +67,9 @@ class AdaptiveRatesOdeTest {
                     .withOptions(OdeOptions.defaults().withRelativeTolerance(1e-10).withGroupOverlaps(false)))
                     .orElseThrow();
             assertThat(tr.learningRateAt(100)).as("s = %s", s).isCloseTo(0.8634710608, within(1e-6));
-            double c0 = ClosedForms.adaGradNormConservedQuantity(2, 5, 2.5, sp.meanEigenvalue());
+            double c0 = HighLineClosedForms.adaGradNormConservedQuantity(2, 5, 2.5, sp.meanEigenvalue());
             for (int i = 0; i < tr.size(); i++) {
-                double c = ClosedForms.adaGradNormConservedQuantity(tr.distanceSquared()[i], tr.learningRate()[i],
+                double c = HighLineClosedForms.adaGradNormConservedQuantity(tr.distanceSquared()[i], tr.learningRate()[i],
                         2.5, sp.meanEigenvalue());
                 assertThat(c).as("s = %s, t = %s", s, tr.times()[i]).isCloseTo(c0, within(1e-9 * Math.abs(c0)));
             }
@@ -115,7 +115,7 @@ class AdaptiveRatesOdeTest {
             assertThat(r[1] / r[0]).as("ratio %s", e[0]).isCloseTo(e[3], within(1e-6));
         }
         // The trajectory converges to the closed-form limit of §5.1 (N8 row λ₂ = 0.25).
-        assertThat(tr.learningRateAt(200)).isCloseTo(ClosedForms.lineSearchTwoEigenvalueLimit(1, 0.25),
+        assertThat(tr.learningRateAt(200)).isCloseTo(HighLineClosedForms.lineSearchTwoEigenvalueLimit(1, 0.25),
                 within(1e-8));
     }
 
@@ -132,7 +132,7 @@ class AdaptiveRatesOdeTest {
                     new LearningRateRule.ExactLineSearch(), TimeGrid.linear(60, 121))
                     .withInitial(InitialOverlaps.coldStart(s0))
                     .withOptions(OdeOptions.defaults().withGroupOverlaps(false))).orElseThrow();
-            double bound = ClosedForms.lineSearchLowerBound(sp);
+            double bound = HighLineClosedForms.lineSearchLowerBound(sp);
             // An isotropic residual gives the Polyak value γ₀ = 1/λ̄ = 1.
             assertThat(tr.learningRateAt(0)).isCloseTo(1, within(1e-12));
             for (double g : tr.learningRate()) {
@@ -159,7 +159,7 @@ class AdaptiveRatesOdeTest {
                 TimeGrid.of(0, 1, 10, 100)).withNoise(0.5));
         double prev = Double.POSITIVE_INFINITY;
         for (int i = 0; i < noisy.size(); i++) {
-            double expected = ClosedForms.leastSquaresPolyakRate(noisy.risk()[i], 0.5, 0.625);
+            double expected = HighLineClosedForms.leastSquaresPolyakRate(noisy.risk()[i], 0.5, 0.625);
             assertThat(noisy.learningRate()[i]).isCloseTo(expected, within(1e-12));
             assertThat(noisy.learningRate()[i]).isLessThan(prev);
             prev = noisy.learningRate()[i];

@@ -35,7 +35,7 @@ class DivergenceAndValidationTest {
         assertThatThrownBy(above::orElseThrow).isInstanceOf(IllegalStateException.class).hasMessageContaining("t =");
         // The event stops at the threshold crossing: the risk there is 1e6 × 𝓡(0), so 𝓡 grew by e^{ρt} with
         // ρ > 0, a time consistent with the closed-form threshold being crossed.
-        assertThat(ClosedForms.stabilityThreshold(sp)).isBetween(1.95, 2.05);
+        assertThat(HighLineClosedForms.stabilityThreshold(sp)).isBetween(1.95, 2.05);
     }
 
     @Test

@@ -117,7 +117,7 @@ class LeastSquaresOdeTest {
         }
         // Grid spacing 0.005: near the peak 𝓡 is quadratic in t with |𝓡''| = O(1), so the sampled maximum is
         // within ~1e-5 below the true peak, and γ there within ~0.05 of 2 (|γ'| ≤ γ³𝓡 ≈ 5).
-        double peak = ClosedForms.adaGradNormPeakRiskIdentity(1, 0.3, 0.5);
+        double peak = HighLineClosedForms.adaGradNormPeakRiskIdentity(1, 0.3, 0.5);
         assertThat(peak).isCloseTo(0.6108256238, within(1e-10));
         assertThat(max).isLessThanOrEqualTo(peak + 1e-9).isGreaterThan(peak - 1e-4);
         assertThat(gammaAtMax).isCloseTo(2, within(0.05));

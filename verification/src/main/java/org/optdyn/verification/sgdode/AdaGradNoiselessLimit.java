@@ -8,7 +8,7 @@ import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.TimeGrid;
-import org.optdyn.theory.ode.ClosedForms;
+import org.optdyn.theory.ode.HighLineClosedForms;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.InitialOverlaps;
 import org.optdyn.theory.ode.OdeProblem;
@@ -86,7 +86,7 @@ final class AdaGradNoiselessLimit implements Experiment {
             DiscreteSpectrum spectrum = c.spectrum().apply(d);
             // (a) the closed form (conservation-law root, §4.4) reproduces N6 (the [HL] family value is the d = 1000
             //     one; it depends on d only through lambdaBar = 1 exactly, so it holds for every d)
-            double exactClosed = ClosedForms.adaGradNormLimit(c.eta(), c.b(), spectrum, c.targetNorm2(), 0);
+            double exactClosed = HighLineClosedForms.adaGradNormLimit(c.eta(), c.b(), spectrum, c.targetNorm2(), 0);
             double closed = config.predicted(exactClosed, RESOLUTION);
             limits[ci] = exactClosed;
             checks.add(Check.atMost(c.label() + ": |closed-form gamma_inf - N6 value|", Math.abs(exactClosed - c.n6()),

@@ -11,7 +11,7 @@ import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StreamingSimulator;
 import org.optdyn.engine.stream.TimeGrid;
 import org.hipparchus.distribution.continuous.TDistribution;
-import org.optdyn.theory.ode.ClosedForms;
+import org.optdyn.theory.ode.HighLineClosedForms;
 import org.optdyn.theory.ode.FiniteDimensionalMeans;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.OdeTrajectory;
@@ -64,7 +64,7 @@ final class StabilityThreshold implements Experiment {
         var progress = new Runs.Progress(config, 2L * m);
         var checks = new ArrayList<Check>();
         var spectrum = Spectra.twoPoint(1, 0.25, d);
-        double gc = config.predicted(ClosedForms.stabilityThreshold(spectrum), -RESOLUTION);
+        double gc = config.predicted(HighLineClosedForms.stabilityThreshold(spectrum), -RESOLUTION);
         var grid = TimeGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 40), d);
         double[] times = grid.times();
         var notes = new StringBuilder();
