@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.optdyn.engine.outcome.Outcome;
+import org.optdyn.engine.stream.ModelKind;
 import org.optdyn.theory.spectrum.Spectra;
 
 /** Divergence as a result (§3.3 threshold, §8 item 8) and validation at the public boundary. */
@@ -63,7 +64,7 @@ class DivergenceAndValidationTest {
         assertThatThrownBy(() -> InitialOverlaps.of(new double[]{1}, new double[]{2}, new double[]{1}))
                 .hasMessageContaining("c[0]");
         assertThatThrownBy(() -> OdeOptions.defaults().withRelativeTolerance(0)).hasMessageContaining("relative");
-        assertThatThrownBy(() -> GlmModel.parse("svm")).hasMessageContaining("svm");
+        assertThatThrownBy(() -> ModelKind.parse("svm")).hasMessageContaining("svm");
         assertThatThrownBy(() -> FiniteDimensionalMeans.expectedRiskFromGroups(sp, new double[]{1}, 1, 0, -1))
                 .hasMessageContaining("steps");
     }
@@ -87,9 +88,13 @@ class DivergenceAndValidationTest {
         assertThat(LearningRateRule.parse("adagrad-norm:1,0.3")).isEqualTo(new LearningRateRule.AdaGradNorm(1, 0.3));
         assertThat(LearningRateRule.parse("line-search")).isInstanceOf(LearningRateRule.ExactLineSearch.class);
         assertThat(LearningRateRule.parse("polyak")).isInstanceOf(LearningRateRule.Polyak.class);
-        assertThat(GlmModel.parse("ls")).isEqualTo(GlmModel.leastSquares());
-        assertThat(GlmModel.parse("logistic")).isEqualTo(GlmModel.logistic());
-        assertThat(GlmModel.parse("phase-retrieval")).isEqualTo(GlmModel.phaseRetrieval());
+        assertThat(GlmModel.of(ModelKind.parse("ls"))).isEqualTo(GlmModel.leastSquares());
+        assertThat(GlmModel.of(ModelKind.parse("logistic"))).isEqualTo(GlmModel.logistic());
+        assertThat(GlmModel.of(ModelKind.parse("phase-retrieval"))).isEqualTo(GlmModel.phaseRetrieval());
+        for (var kind : ModelKind.values()) {
+            assertThat(GlmModel.of(kind).kind()).isEqualTo(kind);
+            assertThat(GlmModel.of(kind).name()).isEqualTo(kind.id());
+        }
         assertThat(TimeGrid.linear(2, 5).times()).containsExactly(0, 0.5, 1, 1.5, 2);
         double[] lg = TimeGrid.logarithmic(0.1, 10, 3).times();
         assertThat(lg).hasSize(4);

@@ -49,7 +49,7 @@ final class OdeCommand implements Callable<Integer> {
         var p = problem.problem(cl);
         OdeProblem ode = ProblemOptions.orUsageError(cl, () -> {
             var spectrum = DiscreteSpectrum.ofEigenvalues(p.eigenvalues());
-            return OdeProblem.of(model(p.model()), spectrum, rule(p.lr()), TimeGrid.of(p.times()))
+            return OdeProblem.of(GlmModel.of(p.model()), spectrum, rule(p.lr()), TimeGrid.of(p.times()))
                     .withNoise(p.noise())
                     .withInitial(p.warm() == null ? InitialOverlaps.isotropic(spectrum)
                             : InitialOverlaps.isotropicWarmStart(spectrum, p.warm().alpha(), p.warm().rho()))
@@ -74,14 +74,6 @@ final class OdeCommand implements Callable<Integer> {
             return ExitCodes.CLAIM_FAILED;
         }
         return ExitCodes.OK;
-    }
-
-    static GlmModel model(Converters.Model m) {
-        return switch (m) {
-            case LS -> GlmModel.leastSquares();
-            case LOGISTIC -> GlmModel.logistic();
-            case PHASE_RETRIEVAL -> GlmModel.phaseRetrieval();
-        };
     }
 
     static LearningRateRule rule(LearningRateSpec lr) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.optdyn.engine.stream.ModelKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -17,10 +18,10 @@ import picocli.CommandLine.Option;
 final class ProblemOptions {
 
     @Option(names = "--model", paramLabel = "ls|logistic|phase-retrieval", defaultValue = "ls",
-            converter = Converters.ModelName.class,
+            converter = Converters.Model.class,
             description = "Loss: least squares, logistic regression (soft labels, risk = KL), or phase retrieval. "
                     + "Default: ${DEFAULT-VALUE}.")
-    Converters.Model model;
+    ModelKind model;
 
     @Option(names = "--spectrum", paramLabel = "SPEC", defaultValue = "identity",
             converter = Converters.Spectrum.class,
@@ -64,7 +65,7 @@ final class ProblemOptions {
     Path out;
 
     /** The problem, validated: every bad combination is a usage error. */
-    record Problem(Converters.Model model, double[] eigenvalues, LearningRateSpec lr, double noise, int d,
+    record Problem(ModelKind model, double[] eigenvalues, LearningRateSpec lr, double noise, int d,
                    double[] times, WarmStart warm) {
     }
 
@@ -94,7 +95,7 @@ final class ProblemOptions {
         if (!Double.isFinite(noise) || noise < 0) {
             throw new CommandLine.ParameterException(cl, "--noise must be finite and >= 0, got " + noise);
         }
-        if (model == Converters.Model.LOGISTIC && noise != 0) {
+        if (!model.supportsNoise() && noise != 0) {
             throw new CommandLine.ParameterException(cl,
                     "--noise is not modelled for logistic regression (sgd-ode.md §9 item 3); use --noise 0");
         }
