@@ -7,7 +7,7 @@ import org.hipparchus.optim.nonlinear.scalar.GoalType;
 import org.hipparchus.optim.univariate.BrentOptimizer;
 import org.hipparchus.optim.univariate.SearchInterval;
 import org.hipparchus.optim.univariate.UnivariateObjectiveFunction;
-import org.optdyn.theory.spectrum.DiscreteSpectrum;
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
 
 /**
  * Closed-form results of sgd-ode.md for one-pass SGD on the high-line problem (streaming least squares), as

@@ -1,7 +1,7 @@
 package org.optdyn.theory.ode;
 
 import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
-import org.optdyn.theory.spectrum.DiscreteSpectrum;
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
 
 /**
  * The least-squares risk as the solution of a Volterra equation of the second kind (sgd-ode.md §3.2; [HL] display

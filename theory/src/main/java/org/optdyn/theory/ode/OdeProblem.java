@@ -1,6 +1,6 @@
 package org.optdyn.theory.ode;
 
-import org.optdyn.theory.spectrum.DiscreteSpectrum;
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
 
 /**
  * Everything that determines one deterministic-equivalent curve (sgd-ode.md §2): the model f, the spectrum of K

@@ -5,7 +5,7 @@
  *
  * <p>Entry point: build an {@link org.optdyn.theory.ode.OdeProblem} from a
  * {@link org.optdyn.theory.ode.GlmModel} ({@code ls}, {@code logistic}, {@code phase-retrieval}), a
- * {@link org.optdyn.theory.spectrum.DiscreteSpectrum}, a {@link org.optdyn.theory.ode.LearningRateRule}
+ * {@link org.optdyn.engine.spectrum.DiscreteSpectrum}, a {@link org.optdyn.theory.ode.LearningRateRule}
  * ({@code const:γ}, {@code adagrad-norm:η,b}, {@code line-search}, {@code polyak}, schedules), the noise standard
  * deviation ω, {@link org.optdyn.theory.ode.InitialOverlaps} (isotropic default X₀ = 0, ‖X*‖ = 1), a
  * {@link org.optdyn.theory.ode.TimeGrid} and {@link org.optdyn.theory.ode.OdeOptions} (rtol), then call

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
-import org.optdyn.theory.spectrum.DiscreteSpectrum;
-import org.optdyn.theory.spectrum.Spectra;
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
+import org.optdyn.engine.spectrum.Spectra;
 
 /**
  * AdaGrad-Norm limits and invariants (N6, N14), exact line search (N8 trajectory, N9) and Polyak (N10) on the ODE.
@@ -40,10 +40,10 @@ class AdaptiveRatesOdeTest {
     void n6AdaGradOdeReachesConservationLawLimitOnTwoPointSpectra() {
         // N6: two-point {1, 0.25}, η = b = 1: γ_∞ = 0.8211285361. Noiseless LS decays like e^{-ρt}, ρ ≥ 0.2,
         // so by t = 300 the remaining ∫γ𝓡 is < e^{-60}: the ODE value must equal the limit to ODE accuracy.
-        var tr = solve(OdeProblem.of(GlmModel.leastSquares(), Spectra.twoPoint(1, 0.25, 2),
+        var tr = solve(OdeProblem.of(GlmModel.leastSquares(), Spectra.twoPoint(2, 1, 0.25),
                 LearningRateRule.adaGradNorm(1, 1), TimeGrid.of(300)));
         assertThat(tr.learningRateAt(300)).isCloseTo(0.8211285361, within(1e-9));
-        var sp2 = Spectra.twoPoint(2, 0.5, 2);
+        var sp2 = Spectra.twoPoint(2, 2, 0.5);
         var tr2 = solve(OdeProblem.of(GlmModel.leastSquares(), sp2, LearningRateRule.adaGradNorm(1, 2),
                 TimeGrid.of(400)));
         assertThat(tr2.learningRateAt(400)).isCloseTo(0.4105642680, within(1e-9));
@@ -56,7 +56,7 @@ class AdaptiveRatesOdeTest {
         // below 1e-25 (λ_min γ_∞ t > 30), so the rest of ∫γ𝓡 is negligible and t = 100 suffices. The explicit
         // integrator's step is bounded by stability (≈ 1/λ_max), so s = 2.1 (λ_max = 114) is left to the benchmark.
         for (double s : new double[]{3, 5.5}) {
-            DiscreteSpectrum sp = Spectra.hlFamily(s, 1000);
+            DiscreteSpectrum sp = Spectra.highLineFamily(1000, s);
             double[] s0 = sp.weights();
             for (int j = 0; j < s0.length; j++) {
                 s0[j] *= 2;
@@ -80,7 +80,7 @@ class AdaptiveRatesOdeTest {
     void n14GeneralSystemReducesToResidualFormForLeastSquares() {
         // §2.4 with the LS closed forms must coincide with §3.1 (N14). Noise keeps r away from 0, so the
         // cancellation in p − 2c + s costs at most ~1e-16/𝓡 relative.
-        var sp = Spectra.twoPoint(1, 0.25, 2);
+        var sp = Spectra.twoPoint(2, 1, 0.25);
         var base = OdeProblem.of(GlmModel.leastSquares(), sp, LearningRateRule.adaGradNorm(1, 0.3),
                 TimeGrid.of(0.5, 1, 5, 10)).withNoise(0.5);
         var residual = solve(base);
@@ -100,7 +100,7 @@ class AdaptiveRatesOdeTest {
 
     @Test
     void n8LineSearchTrajectoryOnTwoEigenvalues() {
-        var sp = Spectra.twoPoint(1, 0.25, 2);
+        var sp = Spectra.twoPoint(2, 1, 0.25);
         var tr = solve(OdeProblem.of(GlmModel.leastSquares(), sp, new LearningRateRule.ExactLineSearch(),
                 TimeGrid.of(0, 1, 5, 10, 20, 200)));
         double[][] exp = {{0, 0.3125, 1.6, 1}, {1, 9.94027083e-2, 1.33949600, 2.499031},
@@ -123,7 +123,7 @@ class AdaptiveRatesOdeTest {
     void n9LineSearchOnHlFamilyStaysAboveLowerBound() {
         double[][] cases = {{5.5, 0.81275, 1.6055}, {4, 0.56604, 1.9286}};
         for (double[] c : cases) {
-            DiscreteSpectrum sp = Spectra.hlFamily(c[0], 400);
+            DiscreteSpectrum sp = Spectra.highLineFamily(400, c[0]);
             double[] s0 = sp.weights();
             for (int j = 0; j < s0.length; j++) {
                 s0[j] *= 2;
@@ -142,14 +142,14 @@ class AdaptiveRatesOdeTest {
             assertThat(tr.learningRateAt(60)).as("s = %s", c[0]).isCloseTo(c[1], within(1e-5));
             assertThat(tr.learningRateAt(60) / bound).isCloseTo(c[2], within(1e-4));
         }
-        DiscreteSpectrum sp55 = Spectra.hlFamily(5.5, 400);
+        DiscreteSpectrum sp55 = Spectra.highLineFamily(400, 5.5);
         assertThat(sp55.secondMoment()).isCloseTo(1.2747, within(1e-4));
         assertThat(sp55.minEigenvalue()).isCloseTo(0.64531, within(1e-5));
     }
 
     @Test
     void n10PolyakRateOnTheOde() {
-        var sp = Spectra.twoPoint(1, 0.25, 2);
+        var sp = Spectra.twoPoint(2, 1, 0.25);
         var tr = solve(OdeProblem.of(GlmModel.leastSquares(), sp, new LearningRateRule.Polyak(),
                 TimeGrid.of(0, 1, 5)));
         for (double g : tr.learningRate()) {

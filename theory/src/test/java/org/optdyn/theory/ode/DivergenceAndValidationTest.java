@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.optdyn.engine.outcome.Outcome;
+import org.optdyn.engine.spectrum.Spectra;
 import org.optdyn.engine.stream.ModelKind;
-import org.optdyn.theory.spectrum.Spectra;
 
 /** Divergence as a result (§3.3 threshold, §8 item 8) and validation at the public boundary. */
 class DivergenceAndValidationTest {
@@ -14,7 +14,7 @@ class DivergenceAndValidationTest {
     @Test
     void justAboveTheAverageEigenvalueThresholdTheOdeDivergesAndReportsWhen() {
         // hl family s = 5.5: λ̄ = 1 so γ_c = 2, although λ_max ≈ 7.9 ≫ 2/γ. Just below: bounded; just above: blow-up.
-        var sp = Spectra.hlFamily(5.5, 200);
+        var sp = Spectra.highLineFamily(200, 5.5);
         var grid = TimeGrid.linear(400, 41);
         var below = HighLineOde.solve(OdeProblem.of(GlmModel.leastSquares(), sp, LearningRateRule.constant(1.95),
                 grid).withOptions(OdeOptions.defaults().withRelativeTolerance(1e-8).withGroupOverlaps(false)));
@@ -59,7 +59,7 @@ class DivergenceAndValidationTest {
         assertThatThrownBy(() -> OdeProblem.of(GlmModel.logistic(), sp, LearningRateRule.constant(1),
                 TimeGrid.of(1)).withNoise(0.5)).hasMessageContaining("noise");
         assertThatThrownBy(() -> OdeProblem.of(GlmModel.leastSquares(), sp, LearningRateRule.constant(1),
-                TimeGrid.of(1)).withInitial(InitialOverlaps.isotropic(Spectra.twoPoint(1, 2, 2))))
+                TimeGrid.of(1)).withInitial(InitialOverlaps.isotropic(Spectra.twoPoint(2, 1, 2))))
                 .hasMessageContaining("groups");
         assertThatThrownBy(() -> InitialOverlaps.of(new double[]{1}, new double[]{2}, new double[]{1}))
                 .hasMessageContaining("c[0]");

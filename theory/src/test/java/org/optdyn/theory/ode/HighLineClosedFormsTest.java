@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
-import org.optdyn.theory.spectrum.Spectra;
+import org.optdyn.engine.spectrum.Spectra;
 
 /** Closed forms of sgd-ode.md §3.3, §4.3–4.5, §5 against the tabulated values N3, N5, N6, N8, N10. */
 class HighLineClosedFormsTest {
 
-    private static final org.optdyn.theory.spectrum.DiscreteSpectrum N3 = Spectra.twoPoint(1, 0.25, 2);
+    private static final org.optdyn.engine.spectrum.DiscreteSpectrum N3 = Spectra.twoPoint(2, 1, 0.25);
 
     @Test
     void n3ThresholdLimitingRiskAndDecayRate() {
@@ -23,7 +23,8 @@ class HighLineClosedFormsTest {
         assertThat(HighLineClosedForms.asymptoticDecayRate(1, N3)).isCloseTo(0.4538147861, within(1e-10));
         // hl-family spectra have mean 1, hence γ_c = 2 for every s.
         for (double s : new double[]{2.1, 3, 5.5}) {
-            assertThat(HighLineClosedForms.stabilityThreshold(Spectra.hlFamily(s, 1000))).isCloseTo(2, within(1e-13));
+            assertThat(HighLineClosedForms.stabilityThreshold(Spectra.highLineFamily(1000, s)))
+                    .isCloseTo(2, within(1e-13));
         }
         assertThatThrownBy(() -> HighLineClosedForms.limitingRisk(3.2, N3, 0.5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3.2");
@@ -59,7 +60,7 @@ class HighLineClosedFormsTest {
         assertThat(b[0]).isCloseTo(0.814815, within(1e-6));
         assertThat(b[1]).isCloseTo(0.864865, within(1e-6));
         assertThat(g).isBetween(b[0], b[1]);
-        var sp = Spectra.twoPoint(2, 0.5, 2);
+        var sp = Spectra.twoPoint(2, 2, 0.5);
         double[][] cases = {{1, 1, 0.6210257381, 0.545455, 0.761905}, {1, 2, 0.4105642680, 0.407407, 0.432432},
                 {0.5, 1, 0.2761666290, 0.261905, 0.307692}};
         for (double[] c : cases) {
@@ -73,7 +74,7 @@ class HighLineClosedFormsTest {
         // Consequence 1 of §4.4: only λ̄ matters — the hl family (λ̄ = 1) gives the same limit for every s.
         double ref = HighLineClosedForms.adaGradNormLimit(2.5, 0.5, Spectra.identity(1000), 2, 0);
         assertThat(ref).isCloseTo(0.8634710608, within(1e-10));
-        assertThat(HighLineClosedForms.adaGradNormLimit(2.5, 0.5, Spectra.hlFamily(2.1, 1000), 2, 0))
+        assertThat(HighLineClosedForms.adaGradNormLimit(2.5, 0.5, Spectra.highLineFamily(1000, 2.1), 2, 0))
                 .isCloseTo(ref, within(1e-12));
     }
 
@@ -93,7 +94,7 @@ class HighLineClosedFormsTest {
             // The closed form of γ_∞ in terms of √Δ must agree with the ratio form.
             double m2 = (1 + l2 * l2) / 2;
             assertThat(g).isBetween(l2 / m2, 2 * l2 / m2);
-            assertThat(HighLineClosedForms.lineSearchLowerBound(Spectra.twoPoint(1, l2, 2))).isCloseTo(l2 / m2,
+            assertThat(HighLineClosedForms.lineSearchLowerBound(Spectra.twoPoint(2, 1, l2))).isCloseTo(l2 / m2,
                     within(1e-15));
         }
     }
@@ -103,7 +104,7 @@ class HighLineClosedFormsTest {
         double[][] rows = {{0.5, 0.852275, 0.888889, 0.896928}, {0.25, 0.401950, 0.640000, 0.684916},
                 {0.1, 0.077477, 0.330579, 0.405753}, {0.01, 0.000800, 0.039212, 0.064983}};
         for (double[] r : rows) {
-            var sp = Spectra.twoPoint(1, r[0], 2);
+            var sp = Spectra.twoPoint(2, 1, r[0]);
             double line = HighLineClosedForms.lineSearchTwoEigenvalueDecayRate(1, r[0]);
             double polyak = HighLineClosedForms.asymptoticDecayRate(1 / sp.meanEigenvalue(), sp);
             double best = HighLineClosedForms.bestConstantRate(sp)[1];

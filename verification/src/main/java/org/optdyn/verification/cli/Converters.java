@@ -2,6 +2,7 @@ package org.optdyn.verification.cli;
 
 import java.util.Locale;
 import org.optdyn.engine.stream.ModelKind;
+import org.optdyn.theory.spectrum.SpectrumSpec;
 import picocli.CommandLine;
 
 /** picocli converters for the problem flags; a bad value becomes a one-line usage error (exit code 2). */
@@ -10,7 +11,7 @@ final class Converters {
     private Converters() {
     }
 
-    /** {@code --spectrum}. */
+    /** {@code --spectrum}: the syntax of {@link SpectrumSpec#parse(String)}. */
     static final class Spectrum implements CommandLine.ITypeConverter<SpectrumSpec> {
         @Override
         public SpectrumSpec convert(String value) {

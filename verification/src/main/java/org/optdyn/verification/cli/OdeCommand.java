@@ -10,7 +10,6 @@ import org.optdyn.theory.ode.OdeOptions;
 import org.optdyn.theory.ode.OdeProblem;
 import org.optdyn.theory.ode.OdeTrajectory;
 import org.optdyn.theory.ode.TimeGrid;
-import org.optdyn.theory.spectrum.DiscreteSpectrum;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +47,7 @@ final class OdeCommand implements Callable<Integer> {
         }
         var p = problem.problem(cl);
         OdeProblem ode = ProblemOptions.orUsageError(cl, () -> {
-            var spectrum = DiscreteSpectrum.ofEigenvalues(p.eigenvalues());
+            var spectrum = p.spectrum();
             return OdeProblem.of(GlmModel.of(p.model()), spectrum, rule(p.lr()), TimeGrid.of(p.times()))
                     .withNoise(p.noise())
                     .withInitial(p.warm() == null ? InitialOverlaps.isotropic(spectrum)

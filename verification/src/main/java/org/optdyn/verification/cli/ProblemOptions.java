@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
 import org.optdyn.engine.stream.ModelKind;
+import org.optdyn.theory.spectrum.SpectrumSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -26,7 +28,8 @@ final class ProblemOptions {
     @Option(names = "--spectrum", paramLabel = "SPEC", defaultValue = "identity",
             converter = Converters.Spectrum.class,
             description = {"Eigenvalues of the data covariance: identity | two-point:L1,L2 | power-law:BETA | "
-                    + "hl-family:S | list:L1,L2,... | file:PATH. list/file give k eigenvalues of multiplicity d/k. "
+                    + "hl-family:S | marchenko-pastur:R[,S2] (mp:R[,S2]) | list:L1,L2,... | file:PATH. list/file "
+                    + "give k eigenvalues of multiplicity d/k; V*N in a list stands for N copies of V. "
                     + "Default: ${DEFAULT-VALUE}."})
     SpectrumSpec spectrum;
 
@@ -65,7 +68,7 @@ final class ProblemOptions {
     Path out;
 
     /** The problem, validated: every bad combination is a usage error. */
-    record Problem(ModelKind model, double[] eigenvalues, LearningRateSpec lr, double noise, int d,
+    record Problem(ModelKind model, DiscreteSpectrum spectrum, LearningRateSpec lr, double noise, int d,
                    double[] times, WarmStart warm) {
     }
 
@@ -99,12 +102,15 @@ final class ProblemOptions {
             throw new CommandLine.ParameterException(cl,
                     "--noise is not modelled for logistic regression (sgd-ode.md §9 item 3); use --noise 0");
         }
-        int dim = d != null ? d : spectrum.defaultDimension(1024);
+        if (d != null && d < 1) {
+            throw new CommandLine.ParameterException(cl, "--d must be >= 1, got " + d);
+        }
+        int dim = d != null ? d : (int) Math.min(spectrum.defaultDimension(1024), Integer.MAX_VALUE);
         WarmStart warm = orUsageError(cl, () -> WarmStart.parse(start));
-        double[] eig = orUsageError(cl, () -> spectrum.eigenvalues(dim));
+        DiscreteSpectrum sp = orUsageError(cl, () -> spectrum.spectrum(dim));
         double[] times = orUsageError(cl, () -> grid != null ? TimeGrid.parse(grid)
                 : TimeGrid.logSpaced(tmax == null ? 10 : tmax, points == null ? 41 : points));
-        return new Problem(model, eig, lr, noise, dim, times, warm);
+        return new Problem(model, sp, lr, noise, dim, times, warm);
     }
 
     /**

@@ -70,7 +70,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         var p = problem.problem(cl);
         SimulationSpec sim = ProblemOptions.orUsageError(cl, () -> SimulationSpec.of(
-                Covariance.diagonal(p.eigenvalues()), p.model().labels(p.noise()), rule(p.lr()),
+                Covariance.diagonal(p.spectrum()), p.model().labels(p.noise()), rule(p.lr()),
                 p.warm() == null ? InitialCondition.zeroStartUnitTarget()
                         : InitialCondition.warmStart(p.warm().alpha(), p.warm().rho()),
                 TimeGrid.atTimes(p.times(), p.d())));
