@@ -101,4 +101,29 @@ class DiscreteSpectraTest {
         assertThatThrownBy(() -> SpectrumSpec.parse("cauchy:1").spectrum(8)).hasMessageContaining("cauchy");
         assertThatThrownBy(() -> SpectrumSpec.parse("power-law:x").spectrum(8)).hasMessageContaining("malformed");
     }
+
+    @Test
+    void theSyntaxAcceptsEveryFormerCliAndLibraryForm(@TempDir Path dir) throws IOException {
+        var tp = Spectra.twoPoint(8, 1, 0.25);
+        // blanks or commas between values, V*N copies, case-insensitive kinds, surrounding blanks
+        assertThat(SpectrumSpec.parse("list:1 0.25").spectrum(8)).isEqualTo(tp);
+        assertThat(SpectrumSpec.parse(" LIST: 1*2, 0.25*2 ").spectrum(8)).isEqualTo(tp);
+        assertThat(SpectrumSpec.parse("Two-Point:1, 0.25")).isEqualTo(new SpectrumSpec.TwoPoint(1, 0.25));
+        assertThat(SpectrumSpec.parse("mp:0.5")).isEqualTo(new SpectrumSpec.MarchenkoPasturQuantiles(0.5, 1));
+        assertThat(SpectrumSpec.parse("list:2*3,1").defaultDimension(1024)).isEqualTo(4);
+        assertThat(SpectrumSpec.parse("power-law:0.3").defaultDimension(1024)).isEqualTo(1024);
+        Path f = dir.resolve("counted.txt");
+        Files.writeString(f, "1*3, 0.25 # three ones\n0.25*2,, 0.25*2\n");
+        var file = SpectrumSpec.parse("file:" + f);
+        assertThat(file.defaultDimension(0)).isEqualTo(8);
+        assertThat(file.spectrum(16).multiplicities()).containsExactly(6, 10);
+        // errors name the bad value
+        assertThatThrownBy(() -> SpectrumSpec.parse("mp:0")).hasMessageContaining("R must be finite and > 0, got 0.0");
+        assertThatThrownBy(() -> SpectrumSpec.parse("mp:1,2,3")).hasMessageContaining("R[,S2], got '1,2,3'");
+        assertThatThrownBy(() -> SpectrumSpec.parse("list:2*x")).hasMessageContaining("'2*x' is not an integer");
+        assertThatThrownBy(() -> SpectrumSpec.parse("list:2*0")).hasMessageContaining("count must be >= 1, got 0");
+        assertThatThrownBy(() -> SpectrumSpec.parse("list:1,")).hasMessageContaining("value #2: a number is missing");
+        assertThatThrownBy(() -> SpectrumSpec.parse("file:")).hasMessageContaining("needs a path");
+        assertThatThrownBy(() -> SpectrumSpec.parse(null)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -2,6 +2,7 @@ package org.optdyn.verification.sgdode;
 
 import java.util.ArrayList;
 import org.optdyn.engine.outcome.Outcome;
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
 import org.optdyn.engine.spectrum.Spectra;
 import org.optdyn.engine.stream.Covariance;
 import org.optdyn.engine.stream.InitialCondition;
@@ -166,7 +167,7 @@ final class StabilityThreshold implements Experiment {
      * Blow-up time of the exact finite-d mean risk E R(X_k) (sgd-ode.md §3.4) for X0 = 0 and X* uniform on the unit
      * sphere: the first time E R exceeds 1e6 R(0), interpolated linearly in ln E R between records every d/64 steps.
      */
-    private static double meanCurveBlowUpTime(org.optdyn.engine.spectrum.DiscreteSpectrum spectrum, double gamma,
+    private static double meanCurveBlowUpTime(DiscreteSpectrum spectrum, double gamma,
                                               int d) {
         int per = Math.max(1, d / 64);
         int count = (int) (HORIZON * d / per) + 1;
