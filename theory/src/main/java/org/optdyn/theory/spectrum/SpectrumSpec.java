@@ -24,8 +24,9 @@ import org.optdyn.engine.spectrum.Spectra;
  *   <tr><td>{@code file:PATH}</td><td>as {@code list}, read from a UTF-8 text file: numbers or {@code V*N}
  *       separated by commas, blanks or line breaks, {@code #} starts a comment</td></tr>
  * </table>
- * A list of n values (counting {@code V*N} as N) gives each value d/n times its count, in list order, so d must be
- * a multiple of n; without a d of its own the list fixes d = n ({@link #defaultDimension(long)}). Every eigenvalue
+ * A list of n values (counting {@code V*N} as N) gives each value d/n times its count, in list order (equal values
+ * form one group, {@link Spectra#list}), so d must be a multiple of n; without a d of its own the list fixes d = n
+ * ({@link #defaultDimension(long)}). Every eigenvalue
  * must be finite and ≥ 0, and at least one &gt; 0. Every error is an {@link IllegalArgumentException} with a
  * one-line message naming the bad value.
  */
