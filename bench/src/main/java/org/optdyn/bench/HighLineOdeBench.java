@@ -13,6 +13,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
+import org.optdyn.engine.spectrum.Spectra;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.TimeGrid;
 import org.optdyn.theory.ode.GlmModel;
@@ -22,8 +24,6 @@ import org.optdyn.theory.ode.InitialOverlaps;
 import org.optdyn.theory.ode.OdeOptions;
 import org.optdyn.theory.ode.OdeProblem;
 import org.optdyn.theory.ode.OdeTrajectory;
-import org.optdyn.theory.spectrum.DiscreteSpectrum;
-import org.optdyn.theory.spectrum.Spectra;
 
 /**
  * The high-line ODE (sgd-ode.md §2.4/§3.1) on a power-law spectrum with J = 10⁴ distinct eigenvalues
@@ -59,7 +59,7 @@ public class HighLineOdeBench {
     private HighLineSystem system;
 
     static OdeProblem problem(double rtol) {
-        DiscreteSpectrum sp = Spectra.powerLaw(0.2, J);
+        DiscreteSpectrum sp = Spectra.powerLaw(J, 0.2);
         return OdeProblem.of(GlmModel.leastSquares(), sp, LearningRateRule.adaGradNorm(1, 1), grid())
                 .withInitial(InitialOverlaps.powerLaw(sp, 0.3))
                 .withOptions(OdeOptions.defaults().withRelativeTolerance(rtol).withGroupOverlaps(false));

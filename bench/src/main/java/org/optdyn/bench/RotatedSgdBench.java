@@ -15,13 +15,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.optdyn.engine.kernel.Kernels;
 import org.optdyn.engine.random.RandomStreams;
+import org.optdyn.engine.spectrum.Spectra;
 import org.optdyn.engine.stream.Covariance;
 import org.optdyn.engine.stream.HomogenizedSgd;
 import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
-import org.optdyn.engine.stream.Spectra;
 import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.engine.stream.StreamingSimulator;
 
@@ -53,7 +53,7 @@ public class RotatedSgdBench {
 
     @Setup
     public void setup() {
-        double[] lambda = Spectra.twoPoint(D, 1, 0.25);
+        double[] lambda = Spectra.twoPoint(D, 1, 0.25).coordinateEigenvalues();
         var cov = Covariance.haar(lambda, RandomGeneratorFactory.of("L64X256MixRandom").create(7));
         rotated = SimulationSpec.of(cov, new LabelModel.LeastSquares(0.5), new LearningRateRule.Constant(1),
                 InitialCondition.zeroStartUnitTarget(), GRID);

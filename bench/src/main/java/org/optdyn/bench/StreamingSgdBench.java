@@ -17,13 +17,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.optdyn.engine.kernel.Kernels;
 import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.engine.random.RandomStreams;
+import org.optdyn.engine.spectrum.Spectra;
 import org.optdyn.engine.stream.Covariance;
 import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.RunTrajectory;
 import org.optdyn.engine.stream.SimulationSpec;
-import org.optdyn.engine.stream.Spectra;
 import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.engine.stream.StreamingSimulator;
 
@@ -58,7 +58,7 @@ public class StreamingSgdBench {
     public void setup() {
         identity = SimulationSpec.of(Covariance.diagonal(Spectra.identity(D)), new LabelModel.LeastSquares(0.5),
                 new LearningRateRule.Constant(1), InitialCondition.zeroStartUnitTarget(), GRID);
-        powerLaw = SimulationSpec.of(Covariance.diagonal(Spectra.powerLawQuantiles(D, 0.3)),
+        powerLaw = SimulationSpec.of(Covariance.diagonal(Spectra.powerLaw(D, 0.3)),
                 new LabelModel.LeastSquares(0.5), new LearningRateRule.Constant(1),
                 InitialCondition.zeroStartUnitTarget(), GRID);
         x = new double[D];

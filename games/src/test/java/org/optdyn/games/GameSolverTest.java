@@ -9,7 +9,7 @@ import java.util.List;
 import org.hipparchus.complex.Complex;
 import org.junit.jupiter.api.Test;
 import org.optdyn.engine.outcome.Outcome;
-import org.optdyn.theory.shapes.ClosedForms;
+import org.optdyn.theory.shapes.ShapeClosedForms;
 import org.optdyn.theory.shapes.FirstOrderMethod;
 import org.optdyn.theory.shapes.FirstOrderMethod.ACO;
 import org.optdyn.theory.shapes.FirstOrderMethod.CO;
@@ -101,7 +101,7 @@ class GameSolverTest {
         record Case(FirstOrderMethod m, int t1, int t2, double predicted, boolean doubleRoot) { }
         var fit = NumericalTuning.ellfit(10, 1, 10);
         var cases = List.of(
-                new Case(ClosedForms.extragradient(k).method(), 1500, 3000, 0.9950864483, false),
+                new Case(ShapeClosedForms.extragradient(k).method(), 1500, 3000, 0.9950864483, false),
                 new Case(new OG(0.0576708), 1500, 3000, 0.998330, false),
                 new Case(fit.meg(10), 60, 120, 0.857608, false),
                 new Case(fit.aco(10), 60, 120, 0.857608, false),
@@ -195,7 +195,7 @@ class GameSolverTest {
     @Test
     void readmeExampleRunsSqHbAtTheOptimalBilinearRate() {
         var shape = new Shape.Bilinear(1, 10);
-        var sqhb = ClosedForms.squaredHeavyBall(shape, 0.1);
+        var sqhb = ShapeClosedForms.squaredHeavyBall(shape, 0.1);
         var game = Games.randomInShape(shape, 200, Games.root(42), List.of());
         var out = GameSolver.run(game, new Algorithm.Standard(sqhb.method()), Games.gaussian(200, Games.root(1)), 100);
         assertThat(out).isInstanceOf(Outcome.Completed.class);

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.optdyn.engine.kernel.Kernels;
 import org.optdyn.engine.random.GaussianStream;
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
 
 /**
  * A data covariance {@code K = U diag(lambda) U^T} (sgd-ode.md §1.1): eigenvalues {@code lambda_i >= 0} and an
@@ -55,6 +56,11 @@ public final class Covariance {
     /** @return {@code K = diag(lambda)} ({@code U = I}). */
     public static Covariance diagonal(double[] eigenvalues) {
         return new Covariance(eigenvalues, null);
+    }
+
+    /** @return {@code K = diag(lambda)} with the spectrum's eigenvalues in its canonical coordinate order. */
+    public static Covariance diagonal(DiscreteSpectrum spectrum) {
+        return diagonal(spectrum.coordinateEigenvalues());
     }
 
     /**

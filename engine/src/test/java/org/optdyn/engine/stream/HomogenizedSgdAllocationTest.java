@@ -2,6 +2,9 @@ package org.optdyn.engine.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.optdyn.engine.outcome.Outcome;
+import org.optdyn.engine.spectrum.Spectra;
+import org.optdyn.engine.testing.ThreadAllocations;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.optdyn.engine.outcome.Outcome;

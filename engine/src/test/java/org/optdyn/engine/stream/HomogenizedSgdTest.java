@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.optdyn.engine.optim.Sgd;
 import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.engine.random.RandomStreams;
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
+import org.optdyn.engine.spectrum.Spectra;
 
 /**
  * Homogenized SGD (sgd-ode.md §6) against the exact means of its Euler–Maruyama chain ({@link HomogenizedMeans}),
@@ -30,9 +32,10 @@ class HomogenizedSgdTest {
     private static final double T_M800 = 3.91;
     private static final double T_LARGE = 3.90;
 
-    private static SimulationSpec leastSquares(double[] lambda, double omega, LearningRateRule rule, double[] times) {
-        int d = lambda.length;
-        return SimulationSpec.of(Covariance.diagonal(lambda), new LabelModel.LeastSquares(omega), rule,
+    private static SimulationSpec leastSquares(DiscreteSpectrum spectrum, double omega, LearningRateRule rule,
+                                               double[] times) {
+        int d = (int) spectrum.dimension();
+        return SimulationSpec.of(Covariance.diagonal(spectrum), new LabelModel.LeastSquares(omega), rule,
                 InitialCondition.zeroStartUnitTarget(), StepGrid.atTimes(times, d));
     }
 
@@ -102,7 +105,7 @@ class HomogenizedSgdTest {
         // step h = 1/(4d) exercise the time-dependent rate and the sub-stepping
         int d = 32;
         int m = 1500;
-        double[] lambda = Spectra.twoPoint(d, 1, 0.25);
+        double[] lambda = Spectra.twoPoint(d, 1, 0.25).coordinateEigenvalues();
         var spec = SimulationSpec.of(Covariance.haar(lambda, new java.util.SplittableRandom(5)),
                 new LabelModel.LeastSquares(0.5), new LearningRateRule.Schedule(t -> 1.5 / (1 + t)),
                 InitialCondition.zeroStartUnitTarget(), StepGrid.atTimes(new double[] {1}, d));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.optdyn.engine.outcome.Outcome;
+import org.optdyn.engine.spectrum.Spectra;
 
 /**
  * The simulator against the exact finite-d mean recursion of sgd-ode.md §3.4 (values N4 of §7). The recursion is
@@ -62,7 +63,7 @@ class MeanRecursionTest {
         // the test's own implementation of §3.4 against the published digits (10 significant)
         assertThat(expectedRisk(uniform(64, 1), uniform(64, 1.0 / 64), 1, 0, 64)).isCloseTo(0.1883781565, within());
         assertThat(expectedRisk(uniform(256, 1), uniform(256, 1.0 / 256), 1, 0, 256)).isCloseTo(0.1850253586, within());
-        double[] two = Spectra.twoPoint(256, 1, 0.25);
+        double[] two = Spectra.twoPoint(256, 1, 0.25).coordinateEigenvalues();
         assertThat(expectedRisk(two, uniform(256, 1.0 / 256), 1, 0.5, 256)).isCloseTo(0.27309501, within());
         assertThat(expectedRisk(two, uniform(256, 1.0 / 256), 1, 0.5, 1280)).isCloseTo(0.19083636, within());
     }
@@ -115,7 +116,7 @@ class MeanRecursionTest {
         // costs O(d^2)
         int d = 32;
         int m = 1500;
-        double[] lambda = Spectra.twoPoint(d, 1, 0.25);
+        double[] lambda = Spectra.twoPoint(d, 1, 0.25).coordinateEigenvalues();
         var cov = Covariance.haar(lambda, new java.util.SplittableRandom(5));
         var spec = SimulationSpec.of(cov, new LabelModel.LeastSquares(0.5), new LearningRateRule.Constant(1),
                 InitialCondition.zeroStartUnitTarget(), StepGrid.atTimes(new double[] {1}, d));

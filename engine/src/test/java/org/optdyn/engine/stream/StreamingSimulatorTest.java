@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.optdyn.engine.optim.DoubleUpdateRule;
 import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.engine.random.RandomStreams;
+import org.optdyn.engine.spectrum.Spectra;
 
 class StreamingSimulatorTest {
 
@@ -73,11 +74,11 @@ class StreamingSimulatorTest {
 
     @Test
     void perEigenvalueOverlapsSumToTheOverlapMatrix() {
-        var spec = SimulationSpec.of(Covariance.diagonal(Spectra.powerLawQuantiles(40, 0.3)),
+        var spec = SimulationSpec.of(Covariance.diagonal(Spectra.powerLaw(40, 0.3)),
                 new LabelModel.Logistic(), new LearningRateRule.Constant(1), InitialCondition.zeroStartUnitTarget(),
                 StepGrid.linear(1, 4, 40)).withOverlaps();
         var t = StreamingSimulator.run(spec, new RandomStreams(2), 0).value().trajectory();
-        double[] lambda = Spectra.powerLawQuantiles(40, 0.3);
+        double[] lambda = Spectra.powerLaw(40, 0.3).coordinateEigenvalues();
         for (int j = 0; j < t.size(); j++) {
             double b11 = 0;
             double b12 = 0;
@@ -150,7 +151,7 @@ class StreamingSimulatorTest {
 
     @Test
     void haarRotationIsOrthogonal() {
-        var cov = Covariance.haar(Spectra.identity(50), new java.util.SplittableRandom(3));
+        var cov = Covariance.haar(Spectra.identity(50).coordinateEigenvalues(), new java.util.SplittableRandom(3));
         double[] u = cov.rotation();
         for (int i = 0; i < 50; i++) {
             for (int j = 0; j < 50; j++) {

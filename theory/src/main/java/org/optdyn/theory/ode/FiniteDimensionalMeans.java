@@ -1,6 +1,6 @@
 package org.optdyn.theory.ode;
 
-import org.optdyn.theory.spectrum.DiscreteSpectrum;
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
 
 /**
  * The exact finite-d mean recursion of one-pass SGD on least squares with a constant learning rate

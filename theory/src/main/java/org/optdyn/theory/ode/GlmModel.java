@@ -1,12 +1,15 @@
 package org.optdyn.theory.ode;
 
+import org.optdyn.engine.stream.ModelKind;
+
 /**
  * A generalized linear model f(x, y, ε) of sgd-ode.md §1.2, seen through the Gaussian functionals the ODE needs
  * (§2.2): the risk h(B), the Fisher term I(B), the gradient entries H₁, H₂ and A(B), evaluated at the 2×2 overlap
  * matrix B = WᵀKW (symmetric, given by its free entries B₁₁, B₁₂, B₂₂).
  *
  * <p>Least squares and phase retrieval have closed forms (§2.8; noise integrated analytically); logistic regression
- * uses Gauss–Hermite quadrature (§2.7).
+ * uses Gauss–Hermite quadrature (§2.7). The engine's {@link ModelKind} names the model (and parses its name);
+ * {@link #of(ModelKind)} gives its theory view.
  */
 public sealed interface GlmModel permits LeastSquares, LogisticRegression, PhaseRetrieval {
 
@@ -20,8 +23,13 @@ public sealed interface GlmModel permits LeastSquares, LogisticRegression, Phase
     /** Whether the model admits label noise ω &gt; 0. */
     boolean supportsNoise();
 
-    /** The command-line name: {@code ls}, {@code logistic}, {@code phase-retrieval}. */
-    String name();
+    /** Which model this is. */
+    ModelKind kind();
+
+    /** The model's name, {@link ModelKind#id()}: {@code ls}, {@code logistic}, {@code phase-retrieval}. */
+    default String name() {
+        return kind().id();
+    }
 
     /** Least squares, f = ½(x − y − ε)². */
     static GlmModel leastSquares() {
@@ -38,17 +46,12 @@ public sealed interface GlmModel permits LeastSquares, LogisticRegression, Phase
         return PhaseRetrieval.INSTANCE;
     }
 
-    /** Parses {@code ls | least-squares | logistic | phase-retrieval}. */
-    static GlmModel parse(String name) {
-        if (name == null) {
-            throw new IllegalArgumentException("model name must be non-null");
-        }
-        return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "ls", "least-squares" -> leastSquares();
-            case "logistic", "lr" -> logistic();
-            case "phase-retrieval", "pr" -> phaseRetrieval();
-            default -> throw new IllegalArgumentException("unknown model '" + name
-                    + "' (ls, logistic, phase-retrieval)");
+    /** The theory view of {@code kind}: {@link #leastSquares()}, {@link #logistic()} or {@link #phaseRetrieval()}. */
+    static GlmModel of(ModelKind kind) {
+        return switch (kind) {
+            case LEAST_SQUARES -> leastSquares();
+            case LOGISTIC -> logistic();
+            case PHASE_RETRIEVAL -> phaseRetrieval();
         };
     }
 }

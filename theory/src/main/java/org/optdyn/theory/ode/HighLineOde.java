@@ -20,9 +20,9 @@ import org.hipparchus.ode.sampling.ODEStepHandler;
 import org.optdyn.engine.kernel.DoubleKernels;
 import org.optdyn.engine.kernel.Kernels;
 import org.optdyn.engine.outcome.Outcome;
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.TimeGrid;
-import org.optdyn.theory.spectrum.DiscreteSpectrum;
 
 /**
  * The deterministic equivalent of one-pass SGD on a GLM risk — the "high-line" ODE of [HL] eq. (9) / [HN] —

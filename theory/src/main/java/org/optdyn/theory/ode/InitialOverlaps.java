@@ -1,8 +1,8 @@
 package org.optdyn.theory.ode;
 
 import java.util.Arrays;
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
 
-import org.optdyn.theory.spectrum.DiscreteSpectrum;
 
 /**
  * Initial per-group overlaps (sgd-ode.md §2.4): with ξ_i = ⟨X₀,φ_i⟩ and ξ*_i = ⟨X*,φ_i⟩,

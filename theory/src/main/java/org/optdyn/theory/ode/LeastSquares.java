@@ -1,5 +1,7 @@
 package org.optdyn.theory.ode;
 
+import org.optdyn.engine.stream.ModelKind;
+
 /**
  * Least squares, f(x,y,ε) = ½(x − y − ε)² (sgd-ode.md §1.2, §2.8; [HL] eq. (7)):
  * h = ½(B₁₁ − 2B₁₂ + B₂₂ + ω²), I = 2h, H₁ = ½, H₂ = −½, A = 2h − ω². The reported risk includes the noise
@@ -22,7 +24,7 @@ public record LeastSquares() implements GlmModel {
     }
 
     @Override
-    public String name() {
-        return "ls";
+    public ModelKind kind() {
+        return ModelKind.LEAST_SQUARES;
     }
 }

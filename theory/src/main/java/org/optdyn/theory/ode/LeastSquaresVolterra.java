@@ -1,8 +1,8 @@
 package org.optdyn.theory.ode;
 
 import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
 import org.optdyn.engine.stream.LearningRateRule;
-import org.optdyn.theory.spectrum.DiscreteSpectrum;
 
 /**
  * The least-squares risk as the solution of a Volterra equation of the second kind (sgd-ode.md §3.2; [HL] display

@@ -1,5 +1,7 @@
 package org.optdyn.theory.ode;
 
+import org.optdyn.engine.stream.ModelKind;
+
 /**
  * Logistic regression with a soft-label teacher, f(x,y) = −x σ(y) + sp(x), f' = σ(x) − σ(y), ω = 0
  * (sgd-ode.md §1.2, §2.8; [HL] App. G.1, eqs. (103)–(105); soft labels per §9 item 3). With z ~ N(0,1):
@@ -123,7 +125,7 @@ public record LogisticRegression(int nodes) implements GlmModel {
     }
 
     @Override
-    public String name() {
-        return "logistic";
+    public ModelKind kind() {
+        return ModelKind.LOGISTIC;
     }
 }

@@ -1,8 +1,8 @@
 package org.optdyn.theory.ode;
 
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.TimeGrid;
-import org.optdyn.theory.spectrum.DiscreteSpectrum;
 
 /**
  * Everything that determines one deterministic-equivalent curve (sgd-ode.md §2): the model f, the spectrum of K

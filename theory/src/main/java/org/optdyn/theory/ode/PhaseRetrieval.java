@@ -1,5 +1,7 @@
 package org.optdyn.theory.ode;
 
+import org.optdyn.engine.stream.ModelKind;
+
 /**
  * Phase retrieval in the quartic form f(x,y,ε) = ½(x² − y² − ε)² (sgd-ode.md §1.2; closed forms §2.8, derived there
  * by Isserlis' theorem):
@@ -29,7 +31,7 @@ public record PhaseRetrieval() implements GlmModel {
     }
 
     @Override
-    public String name() {
-        return "phase-retrieval";
+    public ModelKind kind() {
+        return ModelKind.PHASE_RETRIEVAL;
     }
 }

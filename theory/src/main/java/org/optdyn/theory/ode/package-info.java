@@ -5,7 +5,7 @@
  *
  * <p>Entry point: build an {@link org.optdyn.theory.ode.OdeProblem} from a
  * {@link org.optdyn.theory.ode.GlmModel} ({@code ls}, {@code logistic}, {@code phase-retrieval}), a
- * {@link org.optdyn.theory.spectrum.DiscreteSpectrum}, a {@link org.optdyn.engine.stream.LearningRateRule}
+ * {@link org.optdyn.engine.spectrum.DiscreteSpectrum}, a {@link org.optdyn.engine.stream.LearningRateRule}
  * ({@code const:γ}, {@code adagrad-norm:η,b}, {@code line-search}, {@code polyak}, schedules), the noise standard
  * deviation ω, {@link org.optdyn.theory.ode.InitialOverlaps} (isotropic default X₀ = 0, ‖X*‖ = 1), a
  * {@link org.optdyn.engine.stream.TimeGrid} and {@link org.optdyn.theory.ode.OdeOptions} (rtol), then call
@@ -13,7 +13,7 @@
  * {@link org.optdyn.engine.outcome.Outcome} ({@code Completed} or {@code Diverged(step, time, reason, partial)}) of an
  * {@link org.optdyn.theory.ode.OdeTrajectory} (risk, learning rate, B, D², per-group overlaps on the grid).
  *
- * <p>Cross-checks and closed forms: {@link org.optdyn.theory.ode.ClosedForms} (§3.3 threshold, noise floor, decay
+ * <p>Cross-checks and closed forms: {@link org.optdyn.theory.ode.HighLineClosedForms} (§3.3 threshold, noise floor, decay
  * rate; §4.3–4.5 AdaGrad-Norm limits; §5 line search and Polyak), {@link org.optdyn.theory.ode.LeastSquaresVolterra}
  * (§3.2), {@link org.optdyn.theory.ode.FiniteDimensionalMeans} (§3.4, exact finite-d means for the simulator).
  */

@@ -1,6 +1,8 @@
 package org.optdyn.theory.spectrum;
 
 import java.util.function.DoubleUnaryOperator;
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
+import org.optdyn.engine.spectrum.Spectra;
 
 /**
  * An expected spectral distribution (ESD) {@code mu}: a probability measure on {@code [0, inf)} describing the
@@ -59,6 +61,14 @@ public interface SpectralDistribution {
     /** @return {@code int f dmu} by the rule {@link #quadrature(int)} with {@code nodes} nodes. */
     default double integrate(DoubleUnaryOperator f, int nodes) {
         return quadrature(nodes).integrate(f);
+    }
+
+    /**
+     * The d-point quantile spectrum of this law, λ_i = max(0, {@link #quantile}((i−½)/d)), i = 1..d
+     * ({@link Spectra#quantiles}; for {@link MarchenkoPastur} an atom at 0 becomes one group of zero eigenvalues).
+     */
+    default DiscreteSpectrum quantileSpectrum(long d) {
+        return Spectra.quantiles(d, this::quantile);
     }
 
     /** Validates a probability argument of {@link #quantile}. */

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
+import org.optdyn.engine.spectrum.Spectra;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.TimeGrid;
-import org.optdyn.theory.spectrum.DiscreteSpectrum;
-import org.optdyn.theory.spectrum.Spectra;
 
 /**
  * AdaGrad-Norm limits and invariants (N6, N14), exact line search (N8 trajectory, N9) and Polyak (N10) on the ODE.
@@ -34,7 +34,7 @@ class AdaptiveRatesOdeTest {
             // §4.2 identity 1/γ − b/η − λ̄/(2η²)∫γ𝓘 = 0, to integrator accuracy (O(1) quantities, rtol 1e-11).
             assertThat(1 / g[i] - 1 - 0.5 * q[i]).isCloseTo(0, within(1e-9));
             // §4.4 conservation law: D² + 4/γ + 2 ln γ ≡ 5 (K = I, η = b = 1, D²(0) = 1).
-            assertThat(ClosedForms.adaGradNormConservedQuantity(d2[i], g[i], 1, 1)).isCloseTo(5, within(1e-9));
+            assertThat(HighLineClosedForms.adaGradNormConservedQuantity(d2[i], g[i], 1, 1)).isCloseTo(5, within(1e-9));
         }
     }
 
@@ -42,10 +42,10 @@ class AdaptiveRatesOdeTest {
     void n6AdaGradOdeReachesConservationLawLimitOnTwoPointSpectra() {
         // N6: two-point {1, 0.25}, η = b = 1: γ_∞ = 0.8211285361. Noiseless LS decays like e^{-ρt}, ρ ≥ 0.2,
         // so by t = 300 the remaining ∫γ𝓡 is < e^{-60}: the ODE value must equal the limit to ODE accuracy.
-        var tr = solve(OdeProblem.of(GlmModel.leastSquares(), Spectra.twoPoint(1, 0.25, 2),
+        var tr = solve(OdeProblem.of(GlmModel.leastSquares(), Spectra.twoPoint(2, 1, 0.25),
                 LearningRateRule.adaGradNorm(1, 1), TimeGrid.of(300)));
         assertThat(tr.learningRateAt(300)).isCloseTo(0.8211285361, within(1e-9));
-        var sp2 = Spectra.twoPoint(2, 0.5, 2);
+        var sp2 = Spectra.twoPoint(2, 2, 0.5);
         var tr2 = solve(OdeProblem.of(GlmModel.leastSquares(), sp2, LearningRateRule.adaGradNorm(1, 2),
                 TimeGrid.of(400)));
         assertThat(tr2.learningRateAt(400)).isCloseTo(0.4105642680, within(1e-9));
@@ -58,7 +58,7 @@ class AdaptiveRatesOdeTest {
         // below 1e-25 (λ_min γ_∞ t > 30), so the rest of ∫γ𝓡 is negligible and t = 100 suffices. The explicit
         // integrator's step is bounded by stability (≈ 1/λ_max), so s = 2.1 (λ_max = 114) is left to the benchmark.
         for (double s : new double[]{3, 5.5}) {
-            DiscreteSpectrum sp = Spectra.hlFamily(s, 1000);
+            DiscreteSpectrum sp = Spectra.highLineFamily(1000, s);
             double[] s0 = sp.weights();
             for (int j = 0; j < s0.length; j++) {
                 s0[j] *= 2;
@@ -69,9 +69,9 @@ class AdaptiveRatesOdeTest {
                     .withOptions(OdeOptions.defaults().withRelativeTolerance(1e-10).withGroupOverlaps(false)))
                     .orElseThrow();
             assertThat(tr.learningRateAt(100)).as("s = %s", s).isCloseTo(0.8634710608, within(1e-6));
-            double c0 = ClosedForms.adaGradNormConservedQuantity(2, 5, 2.5, sp.meanEigenvalue());
+            double c0 = HighLineClosedForms.adaGradNormConservedQuantity(2, 5, 2.5, sp.meanEigenvalue());
             for (int i = 0; i < tr.size(); i++) {
-                double c = ClosedForms.adaGradNormConservedQuantity(tr.distanceSquared()[i], tr.learningRate()[i],
+                double c = HighLineClosedForms.adaGradNormConservedQuantity(tr.distanceSquared()[i], tr.learningRate()[i],
                         2.5, sp.meanEigenvalue());
                 assertThat(c).as("s = %s, t = %s", s, tr.times()[i]).isCloseTo(c0, within(1e-9 * Math.abs(c0)));
             }
@@ -82,7 +82,7 @@ class AdaptiveRatesOdeTest {
     void n14GeneralSystemReducesToResidualFormForLeastSquares() {
         // §2.4 with the LS closed forms must coincide with §3.1 (N14). Noise keeps r away from 0, so the
         // cancellation in p − 2c + s costs at most ~1e-16/𝓡 relative.
-        var sp = Spectra.twoPoint(1, 0.25, 2);
+        var sp = Spectra.twoPoint(2, 1, 0.25);
         var base = OdeProblem.of(GlmModel.leastSquares(), sp, LearningRateRule.adaGradNorm(1, 0.3),
                 TimeGrid.of(0.5, 1, 5, 10)).withNoise(0.5);
         var residual = solve(base);
@@ -102,7 +102,7 @@ class AdaptiveRatesOdeTest {
 
     @Test
     void n8LineSearchTrajectoryOnTwoEigenvalues() {
-        var sp = Spectra.twoPoint(1, 0.25, 2);
+        var sp = Spectra.twoPoint(2, 1, 0.25);
         var tr = solve(OdeProblem.of(GlmModel.leastSquares(), sp, new LearningRateRule.ExactLineSearch(),
                 TimeGrid.of(0, 1, 5, 10, 20, 200)));
         double[][] exp = {{0, 0.3125, 1.6, 1}, {1, 9.94027083e-2, 1.33949600, 2.499031},
@@ -117,7 +117,7 @@ class AdaptiveRatesOdeTest {
             assertThat(r[1] / r[0]).as("ratio %s", e[0]).isCloseTo(e[3], within(1e-6));
         }
         // The trajectory converges to the closed-form limit of §5.1 (N8 row λ₂ = 0.25).
-        assertThat(tr.learningRateAt(200)).isCloseTo(ClosedForms.lineSearchTwoEigenvalueLimit(1, 0.25),
+        assertThat(tr.learningRateAt(200)).isCloseTo(HighLineClosedForms.lineSearchTwoEigenvalueLimit(1, 0.25),
                 within(1e-8));
     }
 
@@ -125,7 +125,7 @@ class AdaptiveRatesOdeTest {
     void n9LineSearchOnHlFamilyStaysAboveLowerBound() {
         double[][] cases = {{5.5, 0.81275, 1.6055}, {4, 0.56604, 1.9286}};
         for (double[] c : cases) {
-            DiscreteSpectrum sp = Spectra.hlFamily(c[0], 400);
+            DiscreteSpectrum sp = Spectra.highLineFamily(400, c[0]);
             double[] s0 = sp.weights();
             for (int j = 0; j < s0.length; j++) {
                 s0[j] *= 2;
@@ -134,7 +134,7 @@ class AdaptiveRatesOdeTest {
                     new LearningRateRule.ExactLineSearch(), TimeGrid.linear(60, 121))
                     .withInitial(InitialOverlaps.coldStart(s0))
                     .withOptions(OdeOptions.defaults().withGroupOverlaps(false))).orElseThrow();
-            double bound = ClosedForms.lineSearchLowerBound(sp);
+            double bound = HighLineClosedForms.lineSearchLowerBound(sp);
             // An isotropic residual gives the Polyak value γ₀ = 1/λ̄ = 1.
             assertThat(tr.learningRateAt(0)).isCloseTo(1, within(1e-12));
             for (double g : tr.learningRate()) {
@@ -144,14 +144,14 @@ class AdaptiveRatesOdeTest {
             assertThat(tr.learningRateAt(60)).as("s = %s", c[0]).isCloseTo(c[1], within(1e-5));
             assertThat(tr.learningRateAt(60) / bound).isCloseTo(c[2], within(1e-4));
         }
-        DiscreteSpectrum sp55 = Spectra.hlFamily(5.5, 400);
+        DiscreteSpectrum sp55 = Spectra.highLineFamily(400, 5.5);
         assertThat(sp55.secondMoment()).isCloseTo(1.2747, within(1e-4));
         assertThat(sp55.minEigenvalue()).isCloseTo(0.64531, within(1e-5));
     }
 
     @Test
     void n10PolyakRateOnTheOde() {
-        var sp = Spectra.twoPoint(1, 0.25, 2);
+        var sp = Spectra.twoPoint(2, 1, 0.25);
         var tr = solve(OdeProblem.of(GlmModel.leastSquares(), sp, new LearningRateRule.Polyak(),
                 TimeGrid.of(0, 1, 5)));
         for (double g : tr.learningRate()) {
@@ -161,7 +161,7 @@ class AdaptiveRatesOdeTest {
                 TimeGrid.of(0, 1, 10, 100)).withNoise(0.5));
         double prev = Double.POSITIVE_INFINITY;
         for (int i = 0; i < noisy.size(); i++) {
-            double expected = ClosedForms.leastSquaresPolyakRate(noisy.risk()[i], 0.5, 0.625);
+            double expected = HighLineClosedForms.leastSquaresPolyakRate(noisy.risk()[i], 0.5, 0.625);
             assertThat(noisy.learningRate()[i]).isCloseTo(expected, within(1e-12));
             assertThat(noisy.learningRate()[i]).isLessThan(prev);
             prev = noisy.learningRate()[i];

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
+import org.optdyn.engine.spectrum.Spectra;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.TimeGrid;
-import org.optdyn.theory.spectrum.DiscreteSpectrum;
-import org.optdyn.theory.spectrum.Spectra;
 
 /** Independent cross-checks: Volterra form (§3.2), exact finite-d means (§3.4, N4), tolerance control. */
 class CrossChecksTest {
 
-    private static final DiscreteSpectrum N3 = Spectra.twoPoint(1, 0.25, 2);
+    private static final DiscreteSpectrum N3 = Spectra.twoPoint(2, 1, 0.25);
 
     @Test
     void n4ExactFiniteDimensionalMeansIdentity() {
@@ -43,7 +43,7 @@ class CrossChecksTest {
     void n4ExactFiniteDimensionalMeansTwoPoint() {
         // N4: N3 spectrum (first half λ = 1), γ = 1, ω = 0.5, m_i(0) = 1/d, at k = d and k = 5d; 8 digits shown.
         for (long d : new long[]{256, 1024}) {
-            var sp = Spectra.twoPoint(1, 0.25, d);
+            var sp = Spectra.twoPoint(d, 1, 0.25);
             var m = FiniteDimensionalMeans.expectedRisk(sp, filled((int) d, 1.0 / d), 1, 0.5, d, 5 * d);
             String[] exp = d == 256 ? new String[]{"0.27309501", "0.19083636"}
                     : new String[]{"0.27277688", "0.19060805"};
@@ -111,7 +111,7 @@ class CrossChecksTest {
             assertThat(vol.learningRateAt(t)).isCloseTo(ode.learningRateAt(t), within(1e-8));
         }
         var schedule = new LearningRateRule.Schedule(t -> 1.5 / (1 + t), "1.5/(1+t)");
-        var ps = Spectra.powerLaw(0.3, 50);
+        var ps = Spectra.powerLaw(50, 0.3);
         double[] r0 = ps.weights();
         var odeS = HighLineOde.solve(OdeProblem.of(GlmModel.leastSquares(), ps, schedule, TimeGrid.of(2, 8))
                 .withRelativeTolerance(1e-12)).orElseThrow();

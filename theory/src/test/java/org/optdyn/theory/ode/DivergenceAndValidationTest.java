@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.optdyn.engine.outcome.Outcome;
+import org.optdyn.engine.spectrum.Spectra;
 import org.optdyn.engine.stream.LearningRateRule;
+import org.optdyn.engine.stream.ModelKind;
 import org.optdyn.engine.stream.TimeGrid;
-import org.optdyn.theory.spectrum.Spectra;
 
 /** Divergence as a result (§3.3 threshold, §8 item 8) and validation at the public boundary. */
 class DivergenceAndValidationTest {
@@ -15,7 +16,7 @@ class DivergenceAndValidationTest {
     @Test
     void justAboveTheAverageEigenvalueThresholdTheOdeDivergesAndReportsWhen() {
         // hl family s = 5.5: λ̄ = 1 so γ_c = 2, although λ_max ≈ 7.9 ≫ 2/γ. Just below: bounded; just above: blow-up.
-        var sp = Spectra.hlFamily(5.5, 200);
+        var sp = Spectra.highLineFamily(200, 5.5);
         var grid = TimeGrid.linear(400, 41);
         var below = HighLineOde.solve(OdeProblem.of(GlmModel.leastSquares(), sp, LearningRateRule.constant(1.95),
                 grid).withOptions(OdeOptions.defaults().withRelativeTolerance(1e-8).withGroupOverlaps(false)));
@@ -37,7 +38,7 @@ class DivergenceAndValidationTest {
         assertThatThrownBy(above::orElseThrow).isInstanceOf(IllegalStateException.class).hasMessageContaining("t =");
         // The event stops at the threshold crossing: the risk there is 1e6 × 𝓡(0), so 𝓡 grew by e^{ρt} with
         // ρ > 0, a time consistent with the closed-form threshold being crossed.
-        assertThat(ClosedForms.stabilityThreshold(sp)).isBetween(1.95, 2.05);
+        assertThat(HighLineClosedForms.stabilityThreshold(sp)).isBetween(1.95, 2.05);
     }
 
     @Test
@@ -60,12 +61,12 @@ class DivergenceAndValidationTest {
         assertThatThrownBy(() -> OdeProblem.of(GlmModel.logistic(), sp, LearningRateRule.constant(1),
                 TimeGrid.of(1)).withNoise(0.5)).hasMessageContaining("noise");
         assertThatThrownBy(() -> OdeProblem.of(GlmModel.leastSquares(), sp, LearningRateRule.constant(1),
-                TimeGrid.of(1)).withInitial(InitialOverlaps.isotropic(Spectra.twoPoint(1, 2, 2))))
+                TimeGrid.of(1)).withInitial(InitialOverlaps.isotropic(Spectra.twoPoint(2, 1, 2))))
                 .hasMessageContaining("groups");
         assertThatThrownBy(() -> InitialOverlaps.of(new double[]{1}, new double[]{2}, new double[]{1}))
                 .hasMessageContaining("c[0]");
         assertThatThrownBy(() -> OdeOptions.defaults().withRelativeTolerance(0)).hasMessageContaining("relative");
-        assertThatThrownBy(() -> GlmModel.parse("svm")).hasMessageContaining("svm");
+        assertThatThrownBy(() -> ModelKind.parse("svm")).hasMessageContaining("svm");
         assertThatThrownBy(() -> FiniteDimensionalMeans.expectedRiskFromGroups(sp, new double[]{1}, 1, 0, -1))
                 .hasMessageContaining("steps");
     }
@@ -89,9 +90,13 @@ class DivergenceAndValidationTest {
         assertThat(LearningRateRule.parse("adagrad-norm:1,0.3")).isEqualTo(new LearningRateRule.AdaGradNorm(1, 0.3));
         assertThat(LearningRateRule.parse("line-search")).isInstanceOf(LearningRateRule.ExactLineSearch.class);
         assertThat(LearningRateRule.parse("polyak")).isInstanceOf(LearningRateRule.Polyak.class);
-        assertThat(GlmModel.parse("ls")).isEqualTo(GlmModel.leastSquares());
-        assertThat(GlmModel.parse("logistic")).isEqualTo(GlmModel.logistic());
-        assertThat(GlmModel.parse("phase-retrieval")).isEqualTo(GlmModel.phaseRetrieval());
+        assertThat(GlmModel.of(ModelKind.parse("ls"))).isEqualTo(GlmModel.leastSquares());
+        assertThat(GlmModel.of(ModelKind.parse("logistic"))).isEqualTo(GlmModel.logistic());
+        assertThat(GlmModel.of(ModelKind.parse("phase-retrieval"))).isEqualTo(GlmModel.phaseRetrieval());
+        for (var kind : ModelKind.values()) {
+            assertThat(GlmModel.of(kind).kind()).isEqualTo(kind);
+            assertThat(GlmModel.of(kind).name()).isEqualTo(kind.id());
+        }
         assertThat(TimeGrid.linear(2, 5).times()).containsExactly(0, 0.5, 1, 1.5, 2);
         double[] lg = TimeGrid.logarithmic(0.1, 10, 3).times();
         assertThat(lg).hasSize(4);

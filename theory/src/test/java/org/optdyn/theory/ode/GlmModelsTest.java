@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.optdyn.engine.spectrum.Spectra;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.TimeGrid;
-import org.optdyn.theory.spectrum.Spectra;
 
 /** Gauss–Hermite rule (N16), logistic regression (N11) and phase retrieval (N12). */
 class GlmModelsTest {
@@ -115,7 +115,7 @@ class GlmModelsTest {
 
     @Test
     void n11LogisticTwoPointCurveIsNodeCountIndependent() {
-        var sp = Spectra.twoPoint(2, 0.5, 2);
+        var sp = Spectra.twoPoint(2, 2, 0.5);
         var p = OdeProblem.of(GlmModel.logistic(), sp, LearningRateRule.constant(0.8), TimeGrid.of(0, 1, 5, 10))
                 .withRelativeTolerance(1e-10);
         var tr = HighLineOde.solve(p).orElseThrow();
@@ -189,7 +189,7 @@ class GlmModelsTest {
     @Test
     void lineSearchAndPolyakOnLogisticUseTheGlmFormulasAtTheRecordedOverlaps() {
         // §5.1 GLM: γ = 4Σλ²(H₁²p + 2H₁H₂c + H₂²s) / (2H₁m₂𝓘); §5.2: γ = A/(λ̄𝓘), both at B(t).
-        var sp = Spectra.twoPoint(2, 0.5, 2);
+        var sp = Spectra.twoPoint(2, 2, 0.5);
         var grid = TimeGrid.of(0, 1, 3);
         var ls = HighLineOde.solve(OdeProblem.of(GlmModel.logistic(), sp, new LearningRateRule.ExactLineSearch(),
                 grid)).orElseThrow();
@@ -217,7 +217,7 @@ class GlmModelsTest {
 
     @Test
     void leastSquaresLineSearchGeneralAndResidualFormsAgree() {
-        var sp = Spectra.twoPoint(1, 0.25, 2);
+        var sp = Spectra.twoPoint(2, 1, 0.25);
         var p = OdeProblem.of(GlmModel.leastSquares(), sp, new LearningRateRule.ExactLineSearch(),
                 TimeGrid.of(0, 1, 5)).withNoise(0.3).withRelativeTolerance(1e-11);
         var residual = HighLineOde.solve(p).orElseThrow();

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
+import org.optdyn.engine.spectrum.Spectra;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.TimeGrid;
-import org.optdyn.theory.spectrum.DiscreteSpectrum;
-import org.optdyn.theory.spectrum.Spectra;
 
 /**
  * sgd-ode.md §7 N1–N3, N7 for least squares with constant and AdaGrad-Norm rates. ODE values are integrated at
@@ -54,7 +54,7 @@ class LeastSquaresOdeTest {
     @Test
     void n3TwoPointWithNoiseMatchesTabulatedValues() {
         // N3: eigenvalues {1, 0.25}, γ = 1, ω = 0.5; 8 significant digits shown.
-        var sp = Spectra.twoPoint(1, 0.25, 2);
+        var sp = Spectra.twoPoint(2, 1, 0.25);
         var tr = solve(sp, LearningRateRule.constant(1.0), 0.5, 0, 1, 2, 5, 10, 200);
         assertThat(tr.riskAt(0)).isCloseTo(0.4375, within(1e-12));
         assertThat(tr.riskAt(1)).isCloseTo(0.27267149, within(1e-8));
@@ -67,8 +67,8 @@ class LeastSquaresOdeTest {
     @Test
     void groupedTwoPointCostsTheSameForAnyDimension() {
         // Grouping is exact (§2.4): d = 2 and d = 10⁶ give identical curves, J = 2 in both.
-        var small = solve(Spectra.twoPoint(1, 0.25, 2), LearningRateRule.constant(1.0), 0.5, 1, 5);
-        var big = solve(Spectra.twoPoint(1, 0.25, 1_000_000), LearningRateRule.constant(1.0), 0.5, 1, 5);
+        var small = solve(Spectra.twoPoint(2, 1, 0.25), LearningRateRule.constant(1.0), 0.5, 1, 5);
+        var big = solve(Spectra.twoPoint(1_000_000, 1, 0.25), LearningRateRule.constant(1.0), 0.5, 1, 5);
         assertThat(big.risk()).containsExactly(small.risk());
         assertThat(big.rhsEvaluations()).isEqualTo(small.rhsEvaluations());
     }
@@ -119,7 +119,7 @@ class LeastSquaresOdeTest {
         }
         // Grid spacing 0.005: near the peak 𝓡 is quadratic in t with |𝓡''| = O(1), so the sampled maximum is
         // within ~1e-5 below the true peak, and γ there within ~0.05 of 2 (|γ'| ≤ γ³𝓡 ≈ 5).
-        double peak = ClosedForms.adaGradNormPeakRiskIdentity(1, 0.3, 0.5);
+        double peak = HighLineClosedForms.adaGradNormPeakRiskIdentity(1, 0.3, 0.5);
         assertThat(peak).isCloseTo(0.6108256238, within(1e-10));
         assertThat(max).isLessThanOrEqualTo(peak + 1e-9).isGreaterThan(peak - 1e-4);
         assertThat(gammaAtMax).isCloseTo(2, within(0.05));

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
+import org.optdyn.engine.spectrum.Spectra;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.TimeGrid;
-import org.optdyn.theory.spectrum.DiscreteSpectrum;
-import org.optdyn.theory.spectrum.Spectra;
 
 /**
  * N15 (indicative): AdaGrad-Norm on power-law spectra, phase transition at β + δ = 1 (sgd-ode.md §4.6, [HL] Prop. 4.4,
@@ -16,7 +16,7 @@ import org.optdyn.theory.spectrum.Spectra;
  */
 class PowerLawRegimesTest {
 
-    private static final DiscreteSpectrum SPECTRUM = Spectra.powerLaw(0.2, 4000);
+    private static final DiscreteSpectrum SPECTRUM = Spectra.powerLaw(4000, 0.2);
 
     private static OdeTrajectory run(double delta, double tmax) {
         double[] t = new double[tmax > 1000 ? 12 : 11];

@@ -45,14 +45,14 @@ class SpectralShapeChecksTest {
     @Test
     void s1SegmentRatesOfGdPolyakNesterovEgAndOgMatchTheDoc() {
         var k = new Shape.Segment(1, 100);
-        var gd = ClosedForms.gd(k);
+        var gd = ShapeClosedForms.gd(k);
         closeRel(gd.method().eta(), 2.0 / 101, 1e-9);
         closeRel(gd.rate(), 99.0 / 101, 1e-9);
         assertThat(gd.rate()).isCloseTo(0.980198, within(PRINT6));
         // shape check (§9.2): sampled sup vs closed form, 1e-6 relative; GD's maximizer is an endpoint (exact)
         closeRel(Rates.rate(gd.method(), k), gd.rate(), 1e-9);
 
-        var hb = ClosedForms.polyak(k);
+        var hb = ShapeClosedForms.polyak(k);
         assertThat(hb.method().h()).isCloseTo(0.0330579, within(5e-8));
         assertThat(hb.method().m()).isCloseTo(0.6694215, within(5e-8));
         closeRel(hb.rate(), 9.0 / 11, 1e-9);
@@ -61,7 +61,7 @@ class SpectralShapeChecksTest {
         // the doc measured 0.81818183 over 20001 points; sqrt(eps) ~ 1.5e-8 relative perturbation of a double root
         assertThat(Rates.rate(hb.method(), k)).isCloseTo(9.0 / 11, within(1e-7));
 
-        var nag = ClosedForms.nesterov(k);
+        var nag = ShapeClosedForms.nesterov(k);
         assertThat(nag.method().beta()).isCloseTo(9.0 / 11, within(1e-15));
         closeRel(nag.rate(), 0.9, 1e-9);
         // NAG has a double root at λ = μ, so the sampled value carries the sqrt(eps) perturbation of a double root
@@ -70,7 +70,7 @@ class SpectralShapeChecksTest {
         var eg = NumericalTuning.bestExtragradient(k);
         closeRel(eg.method().eta(), 1.0 / 101, OPT_PARAM);
         assertThat(eg.rate()).isCloseTo(10101.0 / 10201, within(OPT_RATE));
-        closeRel(ClosedForms.extragradient(k).rate(), 10101.0 / 10201, 1e-9);
+        closeRel(ShapeClosedForms.extragradient(k).rate(), 10101.0 / 10201, 1e-9);
         assertThat(eg.ratePerCall()).isCloseTo(0.9950864, within(OPT_RATE));
 
         var og = NumericalTuning.bestOptimistic(k);
@@ -83,7 +83,7 @@ class SpectralShapeChecksTest {
     void s2DiskRateIsRadiusOverCentreAndEgIsWorsePerCall() {
         var d = new Shape.Disk(5, 3);
         closeRel(ConvergenceFactor.of(d), 0.6, 1e-9);
-        var gd = ClosedForms.gd(d);
+        var gd = ShapeClosedForms.gd(d);
         closeRel(gd.method().eta(), 0.2, 1e-12);
         // |1 - z/5| = 3/5 exactly on the circle; sampling cannot overshoot, rounding only
         closeRel(Rates.rate(gd.method(), d), 0.6, 1e-12);
@@ -102,8 +102,8 @@ class SpectralShapeChecksTest {
         double[] m = {0.269874, 0.247643, 0.172577, 0, -0.104404};
         double[] gdRate = {0.818182, 0.818182, 0.818182, 0.818182, 0.884652};
         for (int k = 0; k < b.length; k++) {
-            var e = ClosedForms.continuum(1, 10, b[k]);
-            var hb = ClosedForms.heavyBall(e);
+            var e = ShapeClosedForms.continuum(1, 10, b[k]);
+            var hb = ShapeClosedForms.heavyBall(e);
             assertThat(hb.rate()).as("ρ_E, b = %s", b[k]).isCloseTo(rho[k], within(PRINT6));
             closeRel(hb.rate(), ConvergenceFactor.of(e), 1e-12);
             assertThat(hb.method().h()).as("h, b = %s", b[k]).isCloseTo(h[k], within(PRINT6));
@@ -114,8 +114,8 @@ class SpectralShapeChecksTest {
             var gd = NumericalTuning.bestGD(e);
             assertThat(gd.rate()).as("GD, b = %s", b[k]).isCloseTo(gdRate[k], within(OPT_RATE));
         }
-        closeRel(NumericalTuning.bestGD(ClosedForms.continuum(1, 10, 6)).method().eta(), 0.119556, OPT_PARAM);
-        closeRel(NumericalTuning.bestGD(ClosedForms.continuum(1, 10, 0)).method().eta(), 2.0 / 11, OPT_PARAM);
+        closeRel(NumericalTuning.bestGD(ShapeClosedForms.continuum(1, 10, 6)).method().eta(), 0.119556, OPT_PARAM);
+        closeRel(NumericalTuning.bestGD(ShapeClosedForms.continuum(1, 10, 0)).method().eta(), 2.0 / 11, OPT_PARAM);
     }
 
     @Test
@@ -124,7 +124,7 @@ class SpectralShapeChecksTest {
         assertThat(ConvergenceFactor.of(k)).isCloseTo(0.9045340337, within(5e-11));
         closeRel(Math.pow(ConvergenceFactor.of(k), 2), 9.0 / 11, 1e-9);
 
-        var eg = ClosedForms.extragradient(k);
+        var eg = ShapeClosedForms.extragradient(k);
         closeRel(eg.method().eta(), 1 / Math.sqrt(101), 1e-12);
         assertThat(eg.rate()).isCloseTo(0.9950864483, within(5e-11));
         closeRel(Rates.rate(eg.method(), k), eg.rate(), SAMPLING);
@@ -161,11 +161,11 @@ class SpectralShapeChecksTest {
             assertThat(co.rate()).as("CO γ = %s", gammas[i]).isCloseTo(coRates[i], within(OPT_RATE));
             // CO and EG(η, γ) have identical spectra on skew A (ψ_γ(iσ) = φ_γ(iσ))
             closeRel(Rates.rate(new EG(co.method().eta(), gammas[i]), k), co.rate(), 1e-12);
-            assertThat(co.rate()).isGreaterThan(ClosedForms.consensusLimit(k));
+            assertThat(co.rate()).isGreaterThan(ShapeClosedForms.consensusLimit(k));
         }
-        closeRel(ClosedForms.consensusLimit(k), 99.0 / 101, 1e-12);
+        closeRel(ShapeClosedForms.consensusLimit(k), 99.0 / 101, 1e-12);
 
-        var sq = ClosedForms.squaredHeavyBall(k, 0.1);
+        var sq = ShapeClosedForms.squaredHeavyBall(k, 0.1);
         closeRel(sq.method().h(), 4.0 / 121, 1e-12);
         closeRel(sq.method().m(), 81.0 / 121, 1e-12);
         closeRel(sq.rate(), 9.0 / 11, 1e-12);
@@ -216,7 +216,7 @@ class SpectralShapeChecksTest {
         var k = new Shape.ShiftedBilinear(1, 1, 10);
         assertThat(ConvergenceFactor.of(k)).isCloseTo(0.8679166929, within(5e-11));
         assertThat(ConvergenceFactor.green(k, 800).rho()).isCloseTo(0.8679166929, within(1e-4));
-        var meg = ClosedForms.momentumExtragradient(k);
+        var meg = ShapeClosedForms.momentumExtragradient(k);
         assertThat(meg.method().gamma()).isEqualTo(0.5);
         assertThat(meg.method().h()).isCloseTo(0.0608710615, within(5e-11));
         assertThat(meg.method().m()).isCloseTo(0.5674298331, within(5e-11));
@@ -225,7 +225,7 @@ class SpectralShapeChecksTest {
         assertThat(Rates.rate(meg.method(), k)).isCloseTo(0.7532793858, within(1e-7));
         closeRel(meg.ratePerCall(), ConvergenceFactor.of(k), 1e-9);
 
-        var hb = ClosedForms.heavyBall(new Shape.Ellipse(1, 0, 10));
+        var hb = ShapeClosedForms.heavyBall(new Shape.Ellipse(1, 0, 10));
         assertThat(hb.rate()).isCloseTo(0.9049876, within(5e-8));
         assertThat(hb.method().h()).isCloseTo(0.1809975, within(5e-8));
         assertThat(hb.method().m()).isCloseTo(-0.8190025, within(5e-8));
@@ -257,17 +257,17 @@ class SpectralShapeChecksTest {
         assertThat(ConvergenceFactor.green(k, 800).rho()).isCloseTo(0.923570, within(1e-4));
         // the inscribed disk (diameter [μ, L]) is a subset: its factor is a lower bound
         assertThat(ConvergenceFactor.of(new Shape.Disk(0.55, 0.45))).isCloseTo(0.818182, within(PRINT6));
-        var gd = ClosedForms.gd(k);
+        var gd = ShapeClosedForms.gd(k);
         closeRel(gd.method().eta(), 0.1, 1e-12);
         assertThat(gd.rate()).isCloseTo(0.994987, within(PRINT6));
         assertThat(Rates.rate(gd.method(), k)).isCloseTo(gd.rate(), within(SAMPLING));
         assertThat(NumericalTuning.bestGD(k).rate()).isCloseTo(0.994987, within(OPT_RATE));
-        var eg = ClosedForms.extragradient(k);
+        var eg = ShapeClosedForms.extragradient(k);
         closeRel(eg.method().eta(), 1 / 1.1, 1e-12);
         assertThat(eg.rate()).isCloseTo(0.917355, within(PRINT6));
         assertThat(eg.ratePerCall()).isCloseTo(0.957787, within(PRINT6));
         assertThat(Rates.rate(eg.method(), k)).isCloseTo(eg.rate(), within(SAMPLING));
-        var egU = ClosedForms.extragradientUnequal(k);
+        var egU = ShapeClosedForms.extragradientUnequal(k);
         assertThat(Rates.rate(egU.method(), k)).isCloseTo(0.9, within(SAMPLING));
         var og = NumericalTuning.bestOptimistic(k);
         // doc prints η* ≈ 0.5817 (4 digits): relative 1e-4 plus print rounding 5e-5
@@ -277,12 +277,12 @@ class SpectralShapeChecksTest {
         var narrow = new Shape.HalfDisk(0.01, 1);
         assertThat(ConvergenceFactor.green(narrow, 800).rho()).isCloseTo(0.992308, within(1e-4));
         assertThat(NumericalTuning.bestGD(narrow).rate()).isCloseTo(0.999950, within(OPT_RATE));
-        assertThat(Rates.rate(ClosedForms.extragradient(narrow).method(), narrow)).isCloseTo(0.990197, within(OPT_RATE));
-        assertThat(Rates.rate(ClosedForms.extragradientUnequal(narrow).method(), narrow)).isCloseTo(0.99, within(SAMPLING));
+        assertThat(Rates.rate(ShapeClosedForms.extragradient(narrow).method(), narrow)).isCloseTo(0.990197, within(OPT_RATE));
+        assertThat(Rates.rate(ShapeClosedForms.extragradientUnequal(narrow).method(), narrow)).isCloseTo(0.99, within(SAMPLING));
         assertThat(NumericalTuning.bestOptimistic(narrow).rate()).isCloseTo(0.994250, within(OPT_RATE));
         var half = new Shape.HalfDisk(0.5, 1);
-        assertThat(Rates.rate(ClosedForms.extragradientUnequal(half).method(), half)).isCloseTo(0.5, within(SAMPLING));
-        assertThat(Rates.rate(ClosedForms.extragradient(half).method(), half)).isCloseTo(7.0 / 9, within(SAMPLING));
+        assertThat(Rates.rate(ShapeClosedForms.extragradientUnequal(half).method(), half)).isCloseTo(0.5, within(SAMPLING));
+        assertThat(Rates.rate(ShapeClosedForms.extragradient(half).method(), half)).isCloseTo(7.0 / 9, within(SAMPLING));
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.optdyn.verification.cli;
 
 import java.util.Locale;
 import org.optdyn.engine.stream.LearningRateRule;
+import org.optdyn.engine.stream.ModelKind;
+import org.optdyn.theory.spectrum.SpectrumSpec;
 import picocli.CommandLine;
 
 /** picocli converters for the problem flags; a bad value becomes a one-line usage error (exit code 2). */
@@ -10,7 +12,7 @@ final class Converters {
     private Converters() {
     }
 
-    /** {@code --spectrum}. */
+    /** {@code --spectrum}: the syntax of {@link SpectrumSpec#parse(String)}. */
     static final class Spectrum implements CommandLine.ITypeConverter<SpectrumSpec> {
         @Override
         public SpectrumSpec convert(String value) {
@@ -34,33 +36,15 @@ final class Converters {
         }
     }
 
-    /** {@code --model}. */
-    static final class ModelName implements CommandLine.ITypeConverter<Model> {
+    /** {@code --model}: the names of {@link ModelKind#parse(String)}. */
+    static final class Model implements CommandLine.ITypeConverter<ModelKind> {
         @Override
-        public Model convert(String value) {
-            return Model.parse(value);
-        }
-    }
-
-    /** The {@code --model} values. */
-    enum Model {
-        LS("ls"), LOGISTIC("logistic"), PHASE_RETRIEVAL("phase-retrieval");
-
-        final String flag;
-
-        Model(String flag) {
-            this.flag = flag;
-        }
-
-        static Model parse(String s) {
-            var t = s.strip().toLowerCase(Locale.ROOT);
-            for (var m : values()) {
-                if (m.flag.equals(t)) {
-                    return m;
-                }
+        public ModelKind convert(String value) {
+            try {
+                return ModelKind.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
             }
-            throw new CommandLine.TypeConversionException("unknown model '" + s
-                    + "'; expected ls, logistic or phase-retrieval");
         }
     }
 

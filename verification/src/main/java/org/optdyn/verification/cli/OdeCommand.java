@@ -8,7 +8,6 @@ import org.optdyn.theory.ode.InitialOverlaps;
 import org.optdyn.theory.ode.OdeOptions;
 import org.optdyn.theory.ode.OdeProblem;
 import org.optdyn.theory.ode.OdeTrajectory;
-import org.optdyn.theory.spectrum.DiscreteSpectrum;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,8 +45,8 @@ final class OdeCommand implements Callable<Integer> {
         }
         var p = problem.problem(cl);
         OdeProblem ode = ProblemOptions.orUsageError(cl, () -> {
-            var spectrum = DiscreteSpectrum.ofEigenvalues(p.eigenvalues());
-            return OdeProblem.of(model(p.model()), spectrum, p.lr(), p.times())
+            var spectrum = p.spectrum();
+            return OdeProblem.of(GlmModel.of(p.model()), spectrum, p.lr(), p.times())
                     .withNoise(p.noise())
                     .withInitial(p.warm() == null ? InitialOverlaps.isotropic(spectrum)
                             : InitialOverlaps.isotropicWarmStart(spectrum, p.warm().alpha(), p.warm().rho()))
@@ -72,13 +71,5 @@ final class OdeCommand implements Callable<Integer> {
             return ExitCodes.CLAIM_FAILED;
         }
         return ExitCodes.OK;
-    }
-
-    static GlmModel model(Converters.Model m) {
-        return switch (m) {
-            case LS -> GlmModel.leastSquares();
-            case LOGISTIC -> GlmModel.logistic();
-            case PHASE_RETRIEVAL -> GlmModel.phaseRetrieval();
-        };
     }
 }

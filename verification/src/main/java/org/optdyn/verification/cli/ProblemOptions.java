@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
 import org.optdyn.engine.stream.LearningRateRule;
+import org.optdyn.engine.stream.ModelKind;
 import org.optdyn.engine.stream.TimeGrid;
+import org.optdyn.theory.spectrum.SpectrumSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -22,15 +25,16 @@ final class ProblemOptions {
     static final double DECADES = 3;
 
     @Option(names = "--model", paramLabel = "ls|logistic|phase-retrieval", defaultValue = "ls",
-            converter = Converters.ModelName.class,
+            converter = Converters.Model.class,
             description = "Loss: least squares, logistic regression (soft labels, risk = KL), or phase retrieval. "
                     + "Default: ${DEFAULT-VALUE}.")
-    Converters.Model model;
+    ModelKind model;
 
     @Option(names = "--spectrum", paramLabel = "SPEC", defaultValue = "identity",
             converter = Converters.Spectrum.class,
             description = {"Eigenvalues of the data covariance: identity | two-point:L1,L2 | power-law:BETA | "
-                    + "hl-family:S | list:L1,L2,... | file:PATH. list/file give k eigenvalues of multiplicity d/k. "
+                    + "hl-family:S | marchenko-pastur:R[,S2] (mp:R[,S2]) | list:L1,L2,... | file:PATH. list/file "
+                    + "give k eigenvalues of multiplicity d/k; V*N in a list stands for N copies of V. "
                     + "Default: ${DEFAULT-VALUE}."})
     SpectrumSpec spectrum;
 
@@ -69,7 +73,7 @@ final class ProblemOptions {
     Path out;
 
     /** The problem, validated: every bad combination is a usage error. */
-    record Problem(Converters.Model model, double[] eigenvalues, LearningRateRule lr, double noise, int d,
+    record Problem(ModelKind model, DiscreteSpectrum spectrum, LearningRateRule lr, double noise, int d,
                    TimeGrid times, WarmStart warm) {
     }
 
@@ -99,15 +103,18 @@ final class ProblemOptions {
         if (!Double.isFinite(noise) || noise < 0) {
             throw new CommandLine.ParameterException(cl, "--noise must be finite and >= 0, got " + noise);
         }
-        if (model == Converters.Model.LOGISTIC && noise != 0) {
+        if (!model.supportsNoise() && noise != 0) {
             throw new CommandLine.ParameterException(cl,
                     "--noise is not modelled for logistic regression (sgd-ode.md §9 item 3); use --noise 0");
         }
-        int dim = d != null ? d : spectrum.defaultDimension(1024);
+        if (d != null && d < 1) {
+            throw new CommandLine.ParameterException(cl, "--d must be >= 1, got " + d);
+        }
+        int dim = d != null ? d : (int) Math.min(spectrum.defaultDimension(1024), Integer.MAX_VALUE);
         WarmStart warm = orUsageError(cl, () -> WarmStart.parse(start));
-        double[] eig = orUsageError(cl, () -> spectrum.eigenvalues(dim));
+        DiscreteSpectrum sp = orUsageError(cl, () -> spectrum.spectrum(dim));
         TimeGrid times = orUsageError(cl, () -> outputTimes(grid, tmax, points));
-        return new Problem(model, eig, lr, noise, dim, times, warm);
+        return new Problem(model, sp, lr, noise, dim, times, warm);
     }
 
     /**

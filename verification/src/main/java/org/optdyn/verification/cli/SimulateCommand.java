@@ -6,11 +6,11 @@ import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.engine.stream.Covariance;
 import org.optdyn.engine.stream.HomogenizedSgd;
 import org.optdyn.engine.stream.InitialCondition;
-import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.RunTrajectory;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.engine.stream.StreamingSimulator;
+import org.optdyn.theory.ode.GlmModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,14 +69,14 @@ final class SimulateCommand implements Callable<Integer> {
         }
         var p = problem.problem(cl);
         SimulationSpec sim = ProblemOptions.orUsageError(cl, () -> SimulationSpec.of(
-                Covariance.diagonal(p.eigenvalues()), labels(p.model(), p.noise()), p.lr(),
+                Covariance.diagonal(p.spectrum()), p.model().labels(p.noise()), p.lr(),
                 p.warm() == null ? InitialCondition.zeroStartUnitTarget()
                         : InitialCondition.warmStart(p.warm().alpha(), p.warm().rho()),
                 StepGrid.of(p.times(), p.d())));
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         var runs = solver == Converters.Solver.HSGD ? HomogenizedSgd.runMany(sim, seed, seeds, nThreads)
                 : StreamingSimulator.runMany(sim, seed, seeds, nThreads);
-        var theoryModel = OdeCommand.model(p.model());
+        var theoryModel = GlmModel.of(p.model());
         double noiseVar = p.noise() * p.noise();
 
         int rows = Integer.MAX_VALUE;
@@ -111,14 +111,6 @@ final class SimulateCommand implements Callable<Integer> {
             return ExitCodes.CLAIM_FAILED;
         }
         return ExitCodes.OK;
-    }
-
-    static LabelModel labels(Converters.Model m, double noise) {
-        return switch (m) {
-            case LS -> new LabelModel.LeastSquares(noise);
-            case LOGISTIC -> new LabelModel.Logistic();
-            case PHASE_RETRIEVAL -> new LabelModel.PhaseRetrieval(noise);
-        };
     }
 
     static double mean(double[] v) {

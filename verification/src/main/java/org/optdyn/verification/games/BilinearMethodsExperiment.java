@@ -10,7 +10,7 @@ import org.optdyn.games.Algorithm;
 import org.optdyn.games.GameSolver;
 import org.optdyn.games.Games;
 import org.optdyn.games.LinearGame;
-import org.optdyn.theory.shapes.ClosedForms;
+import org.optdyn.theory.shapes.ShapeClosedForms;
 import org.optdyn.theory.shapes.ConvergenceFactor;
 import org.optdyn.theory.shapes.FirstOrderMethod;
 import org.optdyn.theory.shapes.NumericalTuning;
@@ -73,10 +73,10 @@ final class BilinearMethodsExperiment implements Experiment {
 
         double gdEta = 0.05;
         var gd = new FirstOrderMethod.GD(gdEta);
-        var eg = ClosedForms.extragradient(shape).method();
+        var eg = ShapeClosedForms.extragradient(shape).method();
         var og = NumericalTuning.bestOptimistic(shape).method();
         var co = NumericalTuning.bestConsensus(shape, 1).method();
-        var sq = ClosedForms.squaredHeavyBall(shape, 1 / SIGMA_MAX).method();
+        var sq = ShapeClosedForms.squaredHeavyBall(shape, 1 / SIGMA_MAX).method();
         List<FirstOrderMethod> methods = List.of(gd, eg, og, co, sq);
         List<String> labels = List.of("simultaneous GDA", "EG", "OG", "CO γ=1", "SQ-HB");
         var run = RateMeasurement.onBilinear(shape, n, methods, labels, root, cap, config, RESOLUTION,

@@ -7,11 +7,10 @@ import java.util.random.RandomGenerator.SplittableGenerator;
 import org.hipparchus.complex.Complex;
 import org.optdyn.games.Games;
 import org.optdyn.games.LinearGame;
-import org.optdyn.theory.shapes.ClosedForms;
+import org.optdyn.theory.shapes.ShapeClosedForms;
 import org.optdyn.theory.shapes.FirstOrderMethod;
 import org.optdyn.theory.shapes.NumericalTuning;
 import org.optdyn.theory.shapes.Rates;
-import org.optdyn.theory.shapes.Shape;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.FalseFailure;
 import org.optdyn.verification.experiment.Experiment;
@@ -65,8 +64,8 @@ final class ContinuumExperiment implements Experiment {
         record Out(double eps, RateMeasurement hb, RateMeasurement gd, Complex[] spectrum) {
         }
         List<Out> outs = Parallel.replicates(root, EPS.length, config.threads(), (i, rng) -> {
-            var shape = ClosedForms.continuum(MU, L, EPS[i]);
-            FirstOrderMethod hb = ClosedForms.heavyBall(shape).method();
+            var shape = ShapeClosedForms.continuum(MU, L, EPS[i]);
+            FirstOrderMethod hb = ShapeClosedForms.heavyBall(shape).method();
             FirstOrderMethod gd = NumericalTuning.bestGD(shape).method();
             double rhoHb = Rates.rate(hb, shape), rhoGd = Rates.rate(gd, shape);
             var include = List.of(Rates.worstPoint(hb, Rates.evaluationPoints(hb, shape)),
@@ -98,13 +97,13 @@ final class ContinuumExperiment implements Experiment {
         }
         // the disk: closed forms give m = 0 (HB is GD(1/c)) and a predicted speed-up of exactly 1
         int disk = 3;
-        var diskShape = ClosedForms.continuum(MU, L, EPS[disk]);
-        var diskHb = ClosedForms.heavyBall(diskShape).method();
+        var diskShape = ShapeClosedForms.continuum(MU, L, EPS[disk]);
+        var diskHb = ShapeClosedForms.heavyBall(diskShape).method();
         checks.add(Check.atMost("|m| of the optimal HB at the disk ε = a (closed form)", Math.abs(diskHb.m()), 0x1p-53,
                 "§6.3: m = ρ_E²(a − b)/(a + b) and a = b = 4.5 exactly at the disk: m = 0 exactly (the tolerance, one"
                         + " unit roundoff, only keeps measured/tolerance defined)",
                 FalseFailure.deterministic("exact: a − b = 0 in floating point")));
-        double rhoHbDisk = ClosedForms.heavyBall(diskShape).rate();
+        double rhoHbDisk = ShapeClosedForms.heavyBall(diskShape).rate();
         double rhoGdDisk = NumericalTuning.bestGD(diskShape).rate();
         double predictedDisk = speedup(config.predicted(rhoHbDisk, RESOLUTION), rhoGdDisk);
         checks.add(Check.atMost("|predicted speed-up at the disk − 1|", Math.abs(predictedDisk - 1),
@@ -124,8 +123,8 @@ final class ContinuumExperiment implements Experiment {
         double[] ex = new double[grid], sp = new double[grid], rh = new double[grid], rg = new double[grid];
         for (int k = 0; k < grid; k++) {
             ex[k] = 7.0 * k / (grid - 1);
-            var shape = ClosedForms.continuum(MU, L, ex[k]);
-            rh[k] = ClosedForms.heavyBall(shape).rate();
+            var shape = ShapeClosedForms.continuum(MU, L, ex[k]);
+            rh[k] = ShapeClosedForms.heavyBall(shape).rate();
             rg[k] = NumericalTuning.bestGD(shape).rate();
             sp[k] = speedup(rh[k], rg[k]);
         }
@@ -144,7 +143,7 @@ final class ContinuumExperiment implements Experiment {
                 new Series("GD measured", Series.Kind.SIMULATION_MARKERS, me, mgr))));
         var shapes = new ArrayList<Series>();
         for (double e : EPS) {
-            Complex[] b = ClosedForms.continuum(MU, L, e).boundarySample(200);
+            Complex[] b = ShapeClosedForms.continuum(MU, L, e).boundarySample(200);
             shapes.add(new Series("ε = " + e, Series.Kind.THEORY_LINE, RateMeasurement.re(b), RateMeasurement.im(b)));
         }
         Out mid = outs.get(2);
@@ -152,7 +151,7 @@ final class ContinuumExperiment implements Experiment {
                 RateMeasurement.re(mid.spectrum()), RateMeasurement.im(mid.spectrum())));
         figures.add(new Figure("shapes", "The continuum of ellipses Ellipse(5.5, 4.5, ε)", "Re", "Im", false, false, shapes));
         figures.add(RateMeasurement.shapeFigure("roots-hb", "Optimal HB roots, ε = " + mid.eps()
-                + ": all on |r| <= ρ_E", mid.spectrum(), ClosedForms.continuum(MU, L, mid.eps()).boundarySample(200),
+                + ": all on |r| <= ρ_E", mid.spectrum(), ShapeClosedForms.continuum(MU, L, mid.eps()).boundarySample(200),
                 mid.hb().method(), mid.hb().predicted()));
         for (Out o : outs) {
             var c = new ArrayList<Series>(o.hb().curves(300));

@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator.SplittableGenerator;
 import org.hipparchus.complex.Complex;
 import org.optdyn.games.Games;
 import org.optdyn.games.LinearGame;
-import org.optdyn.theory.shapes.ClosedForms;
+import org.optdyn.theory.shapes.ShapeClosedForms;
 import org.optdyn.theory.shapes.FirstOrderMethod;
 import org.optdyn.theory.shapes.NumericalTuning;
 import org.optdyn.theory.shapes.Rates;
@@ -37,14 +37,14 @@ final class ShapeRatesExperiment implements Experiment {
         var half = new Shape.HalfDisk(0.1, 1);
         var union = Shape.Union.of(new Shape.Disk(6, 2), new Shape.Bilinear(1, 3));
         return List.of(
-                new Case("segment", "Segment(1, 10), Polyak HB", seg, ClosedForms.polyak(seg).method()),
-                new Case("disk", "Disk(5, 3), GD(1/c)", disk, ClosedForms.gd(disk).method()),
-                new Case("ellipse", "Ellipse(5.5, 4.5, 2.25), optimal HB", ell, ClosedForms.heavyBall(ell).method()),
+                new Case("segment", "Segment(1, 10), Polyak HB", seg, ShapeClosedForms.polyak(seg).method()),
+                new Case("disk", "Disk(5, 3), GD(1/c)", disk, ShapeClosedForms.gd(disk).method()),
+                new Case("ellipse", "Ellipse(5.5, 4.5, 2.25), optimal HB", ell, ShapeClosedForms.heavyBall(ell).method()),
                 new Case("bilinear", "Bilinear(1, 10), MEG with ELLFIT, γ = 10", bil, NumericalTuning.ellfit(10, 1, 10).meg(10)),
                 new Case("shifted-bilinear", "ShiftedBilinear(1, 1, 10), best EG(η, η)", sbil,
                         NumericalTuning.bestExtragradient(sbil).method()),
                 new Case("half-disk", "HalfDisk(0.1, 1), EG with unequal steps", half,
-                        ClosedForms.extragradientUnequal(half).method()),
+                        ShapeClosedForms.extragradientUnequal(half).method()),
                 new Case("union", "Disk(6, 2) ∪ Bilinear(1, 3), best EG(η, η)", union,
                         NumericalTuning.bestExtragradient(union).method()));
     }

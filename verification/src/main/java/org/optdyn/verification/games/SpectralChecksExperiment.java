@@ -3,7 +3,7 @@ package org.optdyn.verification.games;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.optdyn.theory.shapes.ClosedForms;
+import org.optdyn.theory.shapes.ShapeClosedForms;
 import org.optdyn.theory.shapes.ConvergenceFactor;
 import org.optdyn.theory.shapes.FirstOrderMethod;
 import org.optdyn.theory.shapes.NumericalTuning;
@@ -61,15 +61,15 @@ final class SpectralChecksExperiment implements Experiment {
     public ExperimentResult run(RunConfig config) {
         var checks = new ArrayList<Check>();
         var seg = new Shape.Segment(1, 100);
-        checks.add(close(config, "S-1 GD rate", ClosedForms.gd(seg).rate(), 0.980198, 5e-7, CLOSED));
-        checks.add(close(config, "S-1 Polyak HB rate", ClosedForms.polyak(seg).rate(), 9.0 / 11, 1e-9, CLOSED));
-        checks.add(close(config, "S-1 NAG rate", ClosedForms.nesterov(seg).rate(), 0.9, 1e-9, CLOSED));
+        checks.add(close(config, "S-1 GD rate", ShapeClosedForms.gd(seg).rate(), 0.980198, 5e-7, CLOSED));
+        checks.add(close(config, "S-1 Polyak HB rate", ShapeClosedForms.polyak(seg).rate(), 9.0 / 11, 1e-9, CLOSED));
+        checks.add(close(config, "S-1 NAG rate", ShapeClosedForms.nesterov(seg).rate(), 0.9, 1e-9, CLOSED));
         checks.add(close(config, "S-2 best EG rate on Disk(5, 3)",
                 NumericalTuning.bestExtragradient(new Shape.Disk(5, 3)).rate(), 0.84, 1e-5, OPT));
         double[] b = {0, 1, 2.25, 4.5, 6};
         double[] rho = {0.519494, 0.623821, 0.719536, 0.818182, 0.854887};
         for (int i = 0; i < b.length; i++) {
-            double rhoE = ClosedForms.heavyBall(ClosedForms.continuum(1, 10, b[i])).rate();
+            double rhoE = ShapeClosedForms.heavyBall(ShapeClosedForms.continuum(1, 10, b[i])).rate();
             checks.add(close(config, "S-3 ρ_E, b = " + b[i], rhoE, rho[i], 5e-7, CLOSED));
         }
         var bil = new Shape.Bilinear(1, 10);
@@ -79,7 +79,7 @@ final class SpectralChecksExperiment implements Experiment {
         checks.add(close(config, "S-5 ELLFIT MEG rate, γ = 10", NumericalTuning.ellfit(10, 1, 10).rho(), 0.857608,
                 1e-5, OPT));
         var sb = new Shape.ShiftedBilinear(1, 1, 10);
-        checks.add(close(config, "S-6 optimal MEG rate", ClosedForms.momentumExtragradient(sb).rate(), 0.7532793858,
+        checks.add(close(config, "S-6 optimal MEG rate", ShapeClosedForms.momentumExtragradient(sb).rate(), 0.7532793858,
                 5e-11, CLOSED));
         checks.add(close(config, "S-6 GREEN ρ(K)", ConvergenceFactor.green(sb, 800).rho(), 0.8679166929, 1e-4, GREEN));
         checks.add(close(config, "S-7 GREEN ρ(HalfDisk(0.1, 1))",
@@ -96,13 +96,13 @@ final class SpectralChecksExperiment implements Experiment {
             kappa[i] = 1.5 * Math.pow(50 / 1.5, (double) i / (grid - 1));
             var k = new Shape.Bilinear(1, kappa[i]);
             bound[i] = config.predicted(ConvergenceFactor.of(k), RESOLUTION);
-            FirstOrderMethod sqm = ClosedForms.squaredHeavyBall(k, 1 / kappa[i]).method();
+            FirstOrderMethod sqm = ShapeClosedForms.squaredHeavyBall(k, 1 / kappa[i]).method();
             sq[i] = sqm.perCall(Rates.rate(sqm, k));
-            FirstOrderMethod egm = ClosedForms.extragradient(k).method();
+            FirstOrderMethod egm = ShapeClosedForms.extragradient(k).method();
             eg[i] = egm.perCall(Rates.rate(egm, k));
             FirstOrderMethod mm = NumericalTuning.ellfit(10, 1, kappa[i]).meg(10);
             meg[i] = mm.perCall(Rates.rate(mm, k));
-            coLimit[i] = Math.sqrt(ClosedForms.consensusLimit(k));
+            coLimit[i] = Math.sqrt(ShapeClosedForms.consensusLimit(k));
             for (double r : new double[] {sq[i], eg[i], meg[i], coLimit[i]}) {
                 worstGap = Math.min(worstGap, r - bound[i]);
             }

@@ -1,6 +1,7 @@
 package org.optdyn.verification.sgdode;
 
 import java.util.ArrayList;
+import org.optdyn.engine.spectrum.Spectra;
 import org.optdyn.engine.stream.Covariance;
 import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
@@ -8,7 +9,6 @@ import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.GlmModel;
-import org.optdyn.theory.spectrum.Spectra;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;

@@ -2,6 +2,8 @@ package org.optdyn.verification.sgdode;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
+import org.optdyn.engine.spectrum.Spectra;
 import org.optdyn.engine.stream.Covariance;
 import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
@@ -9,12 +11,10 @@ import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.engine.stream.TimeGrid;
-import org.optdyn.theory.ode.ClosedForms;
+import org.optdyn.theory.ode.HighLineClosedForms;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.InitialOverlaps;
 import org.optdyn.theory.ode.OdeProblem;
-import org.optdyn.theory.spectrum.DiscreteSpectrum;
-import org.optdyn.theory.spectrum.Spectra;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
@@ -31,13 +31,13 @@ final class AdaGradNoiselessLimit implements Experiment {
 
     /** N6 values of gamma_inf. */
     private static final List<Config> CONFIGS = List.of(
-            new Config("tp-1-025", "two-point {1, 0.25}, eta = b = 1", d -> Spectra.twoPoint(1, 0.25, d), 1, 1, 1,
+            new Config("tp-1-025", "two-point {1, 0.25}, eta = b = 1", d -> Spectra.twoPoint(d, 1, 0.25), 1, 1, 1,
                     0.8211285361),
-            new Config("tp-2-05", "two-point {2, 0.5}, eta = b = 1", d -> Spectra.twoPoint(2, 0.5, d), 1, 1, 1,
+            new Config("tp-2-05", "two-point {2, 0.5}, eta = b = 1", d -> Spectra.twoPoint(d, 2, 0.5), 1, 1, 1,
                     0.6210257381),
-            new Config("hl-3", "[HL] family s = 3, eta = 2.5, b = 0.5, |X*|^2 = 2", d -> Spectra.hlFamily(3, d),
+            new Config("hl-3", "[HL] family s = 3, eta = 2.5, b = 0.5, |X*|^2 = 2", d -> Spectra.highLineFamily(d, 3),
                     2.5, 0.5, 2, 0.8634710608),
-            new Config("hl-5", "[HL] family s = 5, eta = 2.5, b = 0.5, |X*|^2 = 2", d -> Spectra.hlFamily(5, d),
+            new Config("hl-5", "[HL] family s = 5, eta = 2.5, b = 0.5, |X*|^2 = 2", d -> Spectra.highLineFamily(d, 5),
                     2.5, 0.5, 2, 0.8634710608));
 
     private static final double HORIZON = 15;
@@ -87,7 +87,7 @@ final class AdaGradNoiselessLimit implements Experiment {
             DiscreteSpectrum spectrum = c.spectrum().apply(d);
             // (a) the closed form (conservation-law root, §4.4) reproduces N6 (the [HL] family value is the d = 1000
             //     one; it depends on d only through lambdaBar = 1 exactly, so it holds for every d)
-            double exactClosed = ClosedForms.adaGradNormLimit(c.eta(), c.b(), spectrum, c.targetNorm2(), 0);
+            double exactClosed = HighLineClosedForms.adaGradNormLimit(c.eta(), c.b(), spectrum, c.targetNorm2(), 0);
             double closed = config.predicted(exactClosed, RESOLUTION);
             limits[ci] = exactClosed;
             checks.add(Check.atMost(c.label() + ": |closed-form gamma_inf - N6 value|", Math.abs(exactClosed - c.n6()),

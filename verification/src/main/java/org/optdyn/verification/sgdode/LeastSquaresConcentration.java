@@ -2,6 +2,8 @@ package org.optdyn.verification.sgdode;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
+import org.optdyn.engine.spectrum.Spectra;
 import org.optdyn.engine.stream.Covariance;
 import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
@@ -10,8 +12,6 @@ import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.FiniteDimensionalMeans;
 import org.optdyn.theory.ode.GlmModel;
-import org.optdyn.theory.spectrum.DiscreteSpectrum;
-import org.optdyn.theory.spectrum.Spectra;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
@@ -30,8 +30,8 @@ final class LeastSquaresConcentration implements Experiment {
     private static final List<Config> CONFIGS = List.of(
             new Config("identity", "K = I, omega = 0", d -> Spectra.identity(d), 0),
             new Config("identity-noise", "K = I, omega = 0.5", d -> Spectra.identity(d), 0.5),
-            new Config("two-point-noise", "two-point {1, 0.25}, omega = 0.5", d -> Spectra.twoPoint(1, 0.25, d), 0.5),
-            new Config("power-law", "power law beta = 0.3, omega = 0", d -> Spectra.powerLaw(0.3, d), 0));
+            new Config("two-point-noise", "two-point {1, 0.25}, omega = 0.5", d -> Spectra.twoPoint(d, 1, 0.25), 0.5),
+            new Config("power-law", "power law beta = 0.3, omega = 0", d -> Spectra.powerLaw(d, 0.3), 0));
 
     private static final double GAMMA = 1;
     private static final double HORIZON = 4;

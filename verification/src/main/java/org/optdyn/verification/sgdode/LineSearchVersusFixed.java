@@ -1,16 +1,16 @@
 package org.optdyn.verification.sgdode;
 
 import java.util.ArrayList;
+import org.optdyn.engine.spectrum.Spectra;
 import org.optdyn.engine.stream.Covariance;
 import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StepGrid;
-import org.optdyn.theory.ode.ClosedForms;
+import org.optdyn.theory.ode.HighLineClosedForms;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.InitialOverlaps;
-import org.optdyn.theory.spectrum.Spectra;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
@@ -67,23 +67,23 @@ final class LineSearchVersusFixed implements Experiment {
         var printed = FalseFailure.deterministic("rounding: N8 printed to 10 digits, closed form to 1e-15");
         for (double[] row : N8) {
             checks.add(Check.atMost("closed form vs N8, lambda2 = " + row[0],
-                    Math.abs(ClosedForms.lineSearchTwoEigenvalueLimit(1, row[0]) - row[1]), 1e-9,
+                    Math.abs(HighLineClosedForms.lineSearchTwoEigenvalueLimit(1, row[0]) - row[1]), 1e-9,
                     "N8 values are printed to 10 digits", printed));
         }
-        var spectrum = Spectra.twoPoint(L1, L2, d);
+        var spectrum = Spectra.twoPoint(d, L1, L2);
         double lambdaBar = spectrum.meanEigenvalue();
         // the ordering of the claim, in closed form (§3.3 root, §5.1 decay rate, Brent maximum over gamma)
         var sixDigits = FalseFailure.deterministic("rounding: N8 rates printed to 6 digits (5e-7), roots to 1e-12");
-        double rhoLine = ClosedForms.lineSearchTwoEigenvalueDecayRate(L1, L2);
-        double rhoPolyak = ClosedForms.asymptoticDecayRate(1 / lambdaBar, spectrum);
-        double rhoBest = ClosedForms.bestConstantRate(spectrum)[1];
+        double rhoLine = HighLineClosedForms.lineSearchTwoEigenvalueDecayRate(L1, L2);
+        double rhoPolyak = HighLineClosedForms.asymptoticDecayRate(1 / lambdaBar, spectrum);
+        double rhoBest = HighLineClosedForms.bestConstantRate(spectrum)[1];
         checks.add(Check.atMost("line search asymptotic decay rate: |closed form - N8 " + N8_LINE + "|",
                 Math.abs(rhoLine - N8_LINE), 1e-6, "§5.1 rate from [HL] (96), N8 to 6 digits", sixDigits));
         checks.add(Check.atMost("Polyak 1/lambdaBar asymptotic decay rate: |closed form - N8 " + N8_POLYAK + "|",
                 Math.abs(rhoPolyak - N8_POLYAK), 1e-6, "§3.3 root, N8 to 6 digits", sixDigits));
         checks.add(Check.atMost("best constant rate's decay rate: |closed form - N8 " + N8_BEST + "|",
                 Math.abs(rhoBest - N8_BEST), 1e-6, "§3.3 root maximized over gamma, N8 to 6 digits", sixDigits));
-        double limit = config.predicted(ClosedForms.lineSearchTwoEigenvalueLimit(L1, L2), RESOLUTION);
+        double limit = config.predicted(HighLineClosedForms.lineSearchTwoEigenvalueLimit(L1, L2), RESOLUTION);
         // the ODE from the expected line-search start: X0 ~ N(0, I/d), X* = 1/sqrt(d): p_j = w_j, c_j = 0, s_j = w_j
         double[] w = spectrum.weights();
         var init = InitialOverlaps.of(w, new double[w.length], w);
@@ -157,7 +157,7 @@ final class LineSearchVersusFixed implements Experiment {
                 + Runs.fmt(odeRates[0]) + " (line search) and " + Runs.fmt(odeRates[1]) + " (fixed), SGD "
                 + Runs.fmt(rate[0]) + " +- " + Runs.fmt(rateSe[0]) + " and " + Runs.fmt(rate[1]) + " +- "
                 + Runs.fmt(rateSe[1]) + ", so line search is slower in SGD too (implied by the two rate checks); "
-                + "Prop. F.1 limit " + Runs.fmt(ClosedForms.lineSearchTwoEigenvalueLimit(L1, L2));
+                + "Prop. F.1 limit " + Runs.fmt(HighLineClosedForms.lineSearchTwoEigenvalueLimit(L1, L2));
         String resolution = "a 1e-6 error in the predicted line-search limit (ODE against Prop. F.1) and a "
                 + Math.round(100 * RESOLUTION) + " % error in the predicted SGD decay rates and learning-rate curve (test size; each SGD allowance is "
                 + "about 4.5 %, of which the 10/d bias allowance is 2 % (rates) and 3.6 % (learning rate)); "

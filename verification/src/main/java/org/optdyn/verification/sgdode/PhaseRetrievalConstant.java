@@ -2,6 +2,7 @@ package org.optdyn.verification.sgdode;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.optdyn.engine.spectrum.Spectra;
 import org.optdyn.engine.stream.Covariance;
 import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
@@ -10,7 +11,6 @@ import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.InitialOverlaps;
-import org.optdyn.theory.spectrum.Spectra;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;

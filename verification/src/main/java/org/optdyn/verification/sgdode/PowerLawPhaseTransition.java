@@ -1,6 +1,7 @@
 package org.optdyn.verification.sgdode;
 
 import java.util.ArrayList;
+import org.optdyn.engine.spectrum.Spectra;
 import org.optdyn.engine.stream.Covariance;
 import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
@@ -10,7 +11,6 @@ import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.InitialOverlaps;
 import org.optdyn.theory.ode.OdeTrajectory;
-import org.optdyn.theory.spectrum.Spectra;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
@@ -63,7 +63,7 @@ final class PowerLawPhaseTransition implements Experiment {
         var checks = new ArrayList<Check>();
         var figures = new ArrayList<Figure>();
         // N15 exactly: d = 4000, slopes over [100, 1000] (ODE only; cheap because the ODE is O(J) per step)
-        var n15 = Spectra.powerLaw(BETA, 4000);
+        var n15 = Spectra.powerLaw(4000, BETA);
         double[] theory = {0, -1.0 / 3};
         for (int k = 0; k < DELTAS.length; k++) {
             var t = org.optdyn.theory.ode.HighLineOde.solve(Runs.problem(GlmModel.leastSquares(), n15,
@@ -78,7 +78,7 @@ final class PowerLawPhaseTransition implements Experiment {
                     FalseFailure.deterministic("ODE integration (rtol 1e-10, error far below 1e-3 on the slope); the "
                             + "0.1 is N15's stated allowance for the finite-window approach to the exponent")));
         }
-        var spectrum = Spectra.powerLaw(BETA, d);
+        var spectrum = Spectra.powerLaw(d, BETA);
         var grid = StepGrid.logSpaced(0.1, horizon, 25, d);
         double[] times = grid.times();
         double[] odeSlope = new double[DELTAS.length];

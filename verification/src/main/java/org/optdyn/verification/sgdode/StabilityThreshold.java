@@ -3,6 +3,8 @@ package org.optdyn.verification.sgdode;
 import java.util.ArrayList;
 import org.hipparchus.distribution.continuous.TDistribution;
 import org.optdyn.engine.outcome.Outcome;
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
+import org.optdyn.engine.spectrum.Spectra;
 import org.optdyn.engine.stream.Covariance;
 import org.optdyn.engine.stream.InitialCondition;
 import org.optdyn.engine.stream.LabelModel;
@@ -11,11 +13,11 @@ import org.optdyn.engine.stream.RunTrajectory;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.engine.stream.StreamingSimulator;
-import org.optdyn.theory.ode.ClosedForms;
+import org.hipparchus.distribution.continuous.TDistribution;
+import org.optdyn.theory.ode.HighLineClosedForms;
 import org.optdyn.theory.ode.FiniteDimensionalMeans;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.OdeTrajectory;
-import org.optdyn.theory.spectrum.Spectra;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
@@ -63,8 +65,8 @@ final class StabilityThreshold implements Experiment {
         int m = full ? 20 : 12;
         var progress = new Runs.Progress(config, 2L * m);
         var checks = new ArrayList<Check>();
-        var spectrum = Spectra.twoPoint(1, 0.25, d);
-        double gc = config.predicted(ClosedForms.stabilityThreshold(spectrum), -RESOLUTION);
+        var spectrum = Spectra.twoPoint(d, 1, 0.25);
+        double gc = config.predicted(HighLineClosedForms.stabilityThreshold(spectrum), -RESOLUTION);
         var grid = StepGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 40), d);
         double[] times = grid.times();
         var notes = new StringBuilder();
@@ -166,7 +168,7 @@ final class StabilityThreshold implements Experiment {
      * Blow-up time of the exact finite-d mean risk E R(X_k) (sgd-ode.md §3.4) for X0 = 0 and X* uniform on the unit
      * sphere: the first time E R exceeds 1e6 R(0), interpolated linearly in ln E R between records every d/64 steps.
      */
-    private static double meanCurveBlowUpTime(org.optdyn.theory.spectrum.DiscreteSpectrum spectrum, double gamma,
+    private static double meanCurveBlowUpTime(DiscreteSpectrum spectrum, double gamma,
                                               int d) {
         int per = Math.max(1, d / 64);
         int count = (int) (HORIZON * d / per) + 1;

@@ -3,6 +3,8 @@ package org.optdyn.verification.sgdode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
+import org.optdyn.engine.spectrum.Spectra;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.TimeGrid;
 import org.optdyn.theory.ode.GlmModel;
@@ -10,8 +12,6 @@ import org.optdyn.theory.ode.HighLineOde;
 import org.optdyn.theory.ode.InitialOverlaps;
 import org.optdyn.theory.ode.LeastSquaresVolterra;
 import org.optdyn.theory.ode.OdeProblem;
-import org.optdyn.theory.spectrum.DiscreteSpectrum;
-import org.optdyn.theory.spectrum.Spectra;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
@@ -58,9 +58,9 @@ final class VolterraVersusOde implements Experiment {
         int steps = full ? 2000 : 500;
         DoubleUnaryOperator schedule = t -> 1.5 / (1 + t / 5);
         var configs = List.of(
-                new Config("n3", "two-point {1, 0.25}, gamma = 1, omega = 0.5 (N3)", Spectra.twoPoint(1, 0.25, 1000),
+                new Config("n3", "two-point {1, 0.25}, gamma = 1, omega = 0.5 (N3)", Spectra.twoPoint(1000, 1, 0.25),
                         0.5, LearningRateRule.constant(1)),
-                new Config("noiseless", "two-point {2, 0.5}, gamma = 0.8, omega = 0", Spectra.twoPoint(2, 0.5, 1000),
+                new Config("noiseless", "two-point {2, 0.5}, gamma = 0.8, omega = 0", Spectra.twoPoint(1000, 2, 0.5),
                         0, LearningRateRule.constant(0.8)),
                 new Config("schedule", "four eigenvalues {2, 1, 0.5, 0.1}, gamma(t) = 1.5/(1 + t/5), omega = 0.3",
                         DiscreteSpectrum.ofGroups(new double[] {2, 1, 0.5, 0.1}, new long[] {250, 250, 250, 250}),

@@ -176,6 +176,7 @@ class OptdynCliTest {
             ode      | --grid 0,1 --tmax 5               | --grid or --tmax/--points, not both
             ode      | --model logistic --noise 0.5      | not modelled for logistic
             ode      | --spectrum two-point:1,2 --d 7    | even dimension
+            ode      | --spectrum identity --d 0         | --d must be >= 1
             ode      | --d                               | Missing required parameter
             ode      | --start warm:1                    | --start warm:ALPHA,RHO
             ode      | --rtol 1e-20                      | --rtol must be in [1e-14, 1e-2]

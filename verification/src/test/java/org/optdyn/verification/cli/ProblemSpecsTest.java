@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.TimeGrid;
+import org.optdyn.theory.spectrum.SpectrumSpec;
 
 /** The parsers of --spectrum, --lr and --grid/--tmax/--points, and the spectra of sgd-ode.md §8. */
 class ProblemSpecsTest {
@@ -20,17 +21,17 @@ class ProblemSpecsTest {
 
     @Test
     void identityAndTwoPointFollowSgdOdeSection8() {
-        assertThat(SpectrumSpec.parse("identity").eigenvalues(3)).containsExactly(1, 1, 1);
+        assertThat(SpectrumSpec.parse("identity").spectrum(3).coordinateEigenvalues()).containsExactly(1, 1, 1);
         var tp = SpectrumSpec.parse("two-point:1,0.25");
         assertThat(tp).isEqualTo(new SpectrumSpec.TwoPoint(1, 0.25));
-        assertThat(tp.eigenvalues(6)).containsExactly(1, 1, 1, 0.25, 0.25, 0.25);
+        assertThat(tp.spectrum(6).coordinateEigenvalues()).containsExactly(1, 1, 1, 0.25, 0.25, 0.25);
     }
 
     @Test
     void powerLawEigenvaluesAreTheQuantilesOfTheDensity() {
         double beta = 0.2;
         int d = 4000;
-        var l = SpectrumSpec.parse("power-law:0.2").eigenvalues(d);
+        var l = SpectrumSpec.parse("power-law:0.2").spectrum(d).coordinateEigenvalues();
         assertThat(l[0]).isEqualTo(Math.pow(0.5 / d, 1 / 0.8));
         assertThat(l[d - 1]).isEqualTo(Math.pow((d - 0.5) / d, 1 / 0.8));
         // mean of the density (1-β)λ^{-β} on (0,1) is (1-β)/(2-β) = 0.4444 (sgd-ode.md N15); the midpoint rule
@@ -41,7 +42,7 @@ class ProblemSpecsTest {
     @Test
     void hlFamilyHasMeanOneAndTheFig3ConditionNumber() {
         int d = 1000;
-        var l = SpectrumSpec.parse("hl-family:4").eigenvalues(d);
+        var l = SpectrumSpec.parse("hl-family:4").spectrum(d).coordinateEigenvalues();
         // mean 1 up to rounding of d summands (d·ε relative)
         assertThat(Arrays.stream(l).sum() / d).isCloseTo(1.0, within(1e-12));
         // condition number λ_1/λ_d = d^{2/s}: 1000^{1/2} = 31.62 (a value of the [HL] Fig. 3 legend, sgd-ode.md §9.8)
@@ -52,10 +53,10 @@ class ProblemSpecsTest {
     void listAndFileGiveEigenvaluesWithEqualMultiplicity() throws Exception {
         var list = SpectrumSpec.parse("list:2,0.5");
         assertThat(list.defaultDimension(1024)).isEqualTo(2);
-        assertThat(list.eigenvalues(6)).containsExactly(2, 2, 2, 0.5, 0.5, 0.5);
+        assertThat(list.spectrum(6).coordinateEigenvalues()).containsExactly(2, 2, 2, 0.5, 0.5, 0.5);
         var f = Files.writeString(tmp.resolve("e.txt"), "# K eigenvalues\n3.0, 1.0\n  0.5 # smallest\n\n");
         var file = SpectrumSpec.parse("file:" + f);
-        assertThat(file.eigenvalues(3)).containsExactly(3, 1, 0.5);
+        assertThat(file.spectrum(3).coordinateEigenvalues()).containsExactly(3, 1, 0.5);
         assertThat(file.defaultDimension(1024)).isEqualTo(3);
     }
 
@@ -69,7 +70,8 @@ class ProblemSpecsTest {
         assertThatThrownBy(() -> SpectrumSpec.parse("identity:3")).hasMessageContaining("takes no argument");
         assertThatThrownBy(() -> SpectrumSpec.parse("wishart")).hasMessageContaining("unknown spectrum 'wishart'");
         assertThatThrownBy(() -> SpectrumSpec.parse("two-point:1,NaN")).hasMessageContaining("NaN");
-        assertThatThrownBy(() -> new SpectrumSpec.Identity().eigenvalues(0)).hasMessageContaining("--d must be >= 1");
+        // the command line names the flag: OptdynCliTest, "--d must be >= 1"
+        assertThatThrownBy(() -> new SpectrumSpec.Identity().spectrum(0)).hasMessageContaining("d must be >= 1");
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.optdyn.engine.outcome.Outcome;
 import org.junit.jupiter.api.Test;
 import org.optdyn.games.Games;
 import org.optdyn.games.LinearGame;
-import org.optdyn.theory.shapes.ClosedForms;
+import org.optdyn.theory.shapes.ShapeClosedForms;
 import org.optdyn.theory.shapes.FirstOrderMethod;
 import org.optdyn.theory.shapes.Rates;
 import org.optdyn.theory.shapes.Shape;
@@ -31,7 +31,7 @@ class RateMeasurementTest {
     void oneStepBandContainsTheModalFitOnEverySampledDisk() {
         var disk = new Shape.Disk(5, 3);
         for (long seed = 1; seed <= 6; seed++) {
-            var m = measure(disk, ClosedForms.gd(disk).method(), 60, seed, 1);
+            var m = measure(disk, ShapeClosedForms.gd(disk).method(), 60, seed, 1);
             double dev = Math.log(m.modalFit() / m.rhoStar());
             // the band is exact; 1e-12 covers the rounding of a log-slope fitted over ~1e3 sums of 60 modes
             assertThat(dev).as("seed %d", seed).isBetween(m.band().lo() - 1e-12, m.band().hi() + 1e-12);
@@ -43,7 +43,7 @@ class RateMeasurementTest {
     void twoStepBandContainsTheModalFitWithDoubleRootsAtTheSegmentEnds() {
         var seg = new Shape.Segment(1, 10);
         for (long seed = 1; seed <= 4; seed++) {
-            var m = measure(seg, ClosedForms.polyak(seg).method(), 60, seed, 1);
+            var m = measure(seg, ShapeClosedForms.polyak(seg).method(), 60, seed, 1);
             assertThat(m.windowDeviation()).as("seed %d", seed).isLessThanOrEqualTo(m.windowTolerance());
             // the double roots give the maximizer's own prefactor a positive slope (linear prefactor t)
             assertThat(m.band().prefactorSlope()).isPositive();
@@ -53,7 +53,7 @@ class RateMeasurementTest {
     @Test
     void aOnePercentErrorInThePredictedRateIsDetected() {
         var disk = new Shape.Disk(5, 3);
-        var m = measure(disk, ClosedForms.gd(disk).method(), 60, 3, 1.01);
+        var m = measure(disk, ShapeClosedForms.gd(disk).method(), 60, 3, 1.01);
         assertThat(m.checks().getFirst().passed()).isFalse();
         assertThat(m.checks().get(1).passed()).isTrue();
     }
@@ -73,14 +73,14 @@ class RateMeasurementTest {
     @Test
     void equalizingTheMaximizerGivesItHalfOfTheEnergy() {
         var disk = new Shape.Disk(5, 3);
-        var m = measure(disk, ClosedForms.gd(disk).method(), 40, 7, 1);
+        var m = measure(disk, ShapeClosedForms.gd(disk).method(), 40, 7, 1);
         assertThat(m.band().r()).isCloseTo(1, within(1e-12));
     }
 
     @Test
     void simulationInErrorCoordinatesMatchesTheModalSumWithinTheRoundingBound() {
         var ell = new Shape.Ellipse(5.5, 4.5, 2.25);
-        var m = measure(ell, ClosedForms.heavyBall(ell).method(), 80, 11, 1);
+        var m = measure(ell, ShapeClosedForms.heavyBall(ell).method(), 80, 11, 1);
         assertThat(m.delta()).isLessThanOrEqualTo(m.deltaBound());
         // the bound is a rounding bound, not a loose allowance: far below any rate resolution
         assertThat(m.deltaBound()).isLessThan(1e-6);
@@ -90,7 +90,7 @@ class RateMeasurementTest {
     void aSolverWhoseJacobianIsOffBy1e7IsCaughtBySimulationAgainstModalTheory() {
         // the simulated game's Jacobian is (1 + 1e-7) A while the modal theory uses A: a tiny solver-side error
         var disk = new Shape.Disk(5, 3);
-        var gd = ClosedForms.gd(disk).method();
+        var gd = ShapeClosedForms.gd(disk).method();
         var pts = Rates.evaluationPoints(gd, disk);
         Complex worst = Rates.worstPoint(gd, pts);
         LinearGame game = Games.randomInShape(disk, 60, Games.root(21), List.of(worst));

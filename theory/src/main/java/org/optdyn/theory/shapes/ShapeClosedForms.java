@@ -9,11 +9,12 @@ import org.optdyn.theory.shapes.FirstOrderMethod.SQHB;
 
 /**
  * Optimal (or reference) hyper-parameters and rates per iteration in closed form on the standard shapes
- * (spectral-shapes.md §6 and the summary table §7). Rates are the doc's formulas, not sampled.
+ * (spectral-shapes.md §6 and the summary table §7). Rates are the doc's formulas, not sampled. (The closed forms
+ * of streaming SGD on least squares are {@link org.optdyn.theory.ode.HighLineClosedForms}.)
  */
-public final class ClosedForms {
+public final class ShapeClosedForms {
 
-    private ClosedForms() {
+    private ShapeClosedForms() {
     }
 
     private static double kappa(Shape.Segment s) {

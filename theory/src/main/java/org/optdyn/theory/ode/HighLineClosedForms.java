@@ -7,18 +7,20 @@ import org.hipparchus.optim.nonlinear.scalar.GoalType;
 import org.hipparchus.optim.univariate.BrentOptimizer;
 import org.hipparchus.optim.univariate.SearchInterval;
 import org.hipparchus.optim.univariate.UnivariateObjectiveFunction;
-import org.optdyn.theory.spectrum.DiscreteSpectrum;
+import org.optdyn.engine.spectrum.DiscreteSpectrum;
 
 /**
- * Closed-form results of sgd-ode.md for one-pass SGD on least squares, as functions. Roots are found with
- * Hipparchus' bracketing Brent solver to ~1e-15 relative accuracy.
+ * Closed-form results of sgd-ode.md for one-pass SGD on the high-line problem (streaming least squares), as
+ * functions of the spectrum: stability threshold, noise floor, decay rates, AdaGrad-Norm limits, line-search bound.
+ * Roots are found with Hipparchus' bracketing Brent solver to ~1e-15 relative accuracy. (The rates of first-order
+ * methods on spectral shapes are {@link org.optdyn.theory.shapes.ShapeClosedForms}.)
  */
-public final class ClosedForms {
+public final class HighLineClosedForms {
 
     private static final BracketingNthOrderBrentSolver SOLVER = new BracketingNthOrderBrentSolver(1e-15, 1e-300, 5);
     private static final int MAX_EVAL = 10_000;
 
-    private ClosedForms() {
+    private HighLineClosedForms() {
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.optdyn.theory.spectrum;
+package org.optdyn.engine.spectrum;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
