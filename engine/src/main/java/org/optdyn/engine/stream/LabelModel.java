@@ -13,6 +13,15 @@ public sealed interface LabelModel {
     /** @return the standard deviation {@code omega} of the label noise (0: no noise is drawn). */
     double noiseSd();
 
+    /** @return which model this is (the theory's view of the same model is {@code GlmModel.of(kind())}). */
+    default ModelKind kind() {
+        return switch (this) {
+            case LeastSquares l -> ModelKind.LEAST_SQUARES;
+            case Logistic l -> ModelKind.LOGISTIC;
+            case PhaseRetrieval p -> ModelKind.PHASE_RETRIEVAL;
+        };
+    }
+
     /**
      * Least squares: label {@code y + eps}, {@code f = (x - y - eps)^2 / 2}, {@code f' = x - y - eps}.
      *

@@ -2,6 +2,7 @@ package org.optdyn.theory.ode;
 
 import org.optdyn.engine.spectrum.DiscreteSpectrum;
 import org.optdyn.engine.stream.LearningRateRule;
+import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.TimeGrid;
 
 /**
@@ -41,6 +42,27 @@ public record OdeProblem(GlmModel model, DiscreteSpectrum spectrum, LearningRate
     public static OdeProblem of(GlmModel model, DiscreteSpectrum spectrum, LearningRateRule rule, TimeGrid grid) {
         return new OdeProblem(model, spectrum, rule, 0.0, InitialOverlaps.isotropic(spectrum), grid,
                 OdeOptions.defaults());
+    }
+
+    /**
+     * The ODE of the simulator's problem, so that an experiment states a problem once and asks each solver for it:
+     * the same model ({@code GlmModel.of(spec.model().kind())}) and label noise, the covariance's eigenvalues grouped
+     * into a {@link DiscreteSpectrum} (a rotation of {@code K} does not change the ODE, sgd-ode.md §1.4), the same
+     * learning-rate rule, the step grid's times {@code k/d} as output times, and {@code X₀ = 0} with an isotropic unit
+     * target (the expected projections of {@code InitialCondition.zeroStartUnitTarget()}; other starts:
+     * {@link #withInitial}), default options.
+     *
+     * @throws IllegalArgumentException if {@code spec} has a batch size above 1 or a custom update rule (the ODE
+     *                                  here is that of plain one-sample SGD)
+     */
+    public static OdeProblem of(SimulationSpec spec) {
+        if (spec.batchSize() != 1 || spec.updateRule() != null) {
+            throw new IllegalArgumentException("spec: the ODE is that of plain SGD with batch size 1, got batch size "
+                    + spec.batchSize() + (spec.updateRule() != null ? " and a custom update rule" : ""));
+        }
+        var spectrum = DiscreteSpectrum.ofEigenvalues(spec.covariance().eigenvalues());
+        return of(GlmModel.of(spec.model().kind()), spectrum, spec.learningRate(), TimeGrid.of(spec.grid().times()))
+                .withNoise(spec.model().noiseSd());
     }
 
     /** Copy with label-noise standard deviation ω. */

@@ -9,6 +9,7 @@ import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.GlmModel;
+import org.optdyn.theory.ode.OdeProblem;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
@@ -74,12 +75,11 @@ final class AdaGradLeastSquares implements Experiment {
             double eta = c[0];
             double b = c[1];
             String label = "eta = " + eta + ", b = " + b;
-            var spec = SimulationSpec.of(Covariance.diagonal(spectrum.coordinateEigenvalues()),
+            var spec = SimulationSpec.of(Covariance.diagonal(spectrum),
                     new LabelModel.LeastSquares(OMEGA), new LearningRateRule.AdaGradNorm(eta, b),
                     InitialCondition.zeroStartUnitTarget(), grid);
             var runs = Runs.completed(Runs.simulate(spec, config, ci, m, progress), name());
-            var ode = Runs.odeCompleted(Runs.problem(GlmModel.leastSquares(), spectrum,
-                    LearningRateRule.adaGradNorm(eta, b), times).withNoise(OMEGA));
+            var ode = Runs.odeCompleted(OdeProblem.of(spec));
             double[][] risk = Runs.risks(runs, GlmModel.leastSquares(), OMEGA);
             double[][] lr = Runs.learningRates(runs);
             double[] sRisk = new double[4];

@@ -9,6 +9,7 @@ import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.GlmModel;
+import org.optdyn.theory.ode.OdeProblem;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
@@ -70,11 +71,10 @@ final class AdaGradLogistic implements Experiment {
         for (int q = 0; q < idx.length; q++) {
             idx[q] = Runs.indexOf(times, BAND_TIMES[q]);
         }
-        var spec = SimulationSpec.of(Covariance.diagonal(spectrum.coordinateEigenvalues()), new LabelModel.Logistic(),
+        var spec = SimulationSpec.of(Covariance.diagonal(spectrum), new LabelModel.Logistic(),
                 new LearningRateRule.AdaGradNorm(1, 1), InitialCondition.zeroStartUnitTarget(), grid);
         var runs = Runs.completed(Runs.simulate(spec, config, 0, m, progress), name());
-        var ode = Runs.odeCompleted(Runs.problem(GlmModel.logistic(), spectrum,
-                LearningRateRule.adaGradNorm(1, 1), times));
+        var ode = Runs.odeCompleted(OdeProblem.of(spec));
         double[][] kl = Runs.risks(runs, GlmModel.logistic(), 0);
         double[][] lr = Runs.learningRates(runs);
         var checks = new ArrayList<Check>();

@@ -11,6 +11,7 @@ import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.GlmModel;
+import org.optdyn.theory.ode.OdeProblem;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
@@ -87,12 +88,11 @@ final class HsgdAdaGradLogistic implements Experiment {
         // 1. AdaGrad-Norm on noisy least squares
         var adaGrid = StepGrid.atTimes(AdaGradLeastSquares.linspace(ADA_HORIZON, 40), dAda);
         double[] adaTimes = adaGrid.times();
-        var adaSpec = SimulationSpec.of(Covariance.diagonal(Spectra.identity(dAda).coordinateEigenvalues()),
+        var adaSpec = SimulationSpec.of(Covariance.diagonal(Spectra.identity(dAda)),
                 new LabelModel.LeastSquares(ADA_OMEGA), new LearningRateRule.AdaGradNorm(ADA_ETA, ADA_B),
                 InitialCondition.zeroStartUnitTarget(), adaGrid);
         var adaRuns = Runs.completed(Runs.simulateHomogenized(adaSpec, config, 0, mAda, progress), name());
-        var adaOde = Runs.odeCompleted(Runs.problem(GlmModel.leastSquares(), Spectra.identity(dAda),
-                LearningRateRule.adaGradNorm(ADA_ETA, ADA_B), adaTimes).withNoise(ADA_OMEGA));
+        var adaOde = Runs.odeCompleted(OdeProblem.of(adaSpec));
         double[][] adaRisk = Runs.risks(adaRuns, GlmModel.leastSquares(), ADA_OMEGA);
         double[][] adaLr = Runs.learningRates(adaRuns);
         int[] all = Runs.range(1, adaTimes.length);
@@ -119,7 +119,7 @@ final class HsgdAdaGradLogistic implements Experiment {
             var grid = StepGrid.linear(LOGISTIC_HORIZON, 20, d);
             double[] times = grid.times();
             int last = times.length - 1;
-            var spec = SimulationSpec.of(Covariance.diagonal(Spectra.identity(d).coordinateEigenvalues()),
+            var spec = SimulationSpec.of(Covariance.diagonal(Spectra.identity(d)),
                     new LabelModel.Logistic(), new LearningRateRule.Constant(LOGISTIC_GAMMA),
                     InitialCondition.zeroStartUnitTarget(), grid);
             double[][] klH = Runs.risks(Runs.completed(Runs.simulateHomogenized(spec, config, 1 + 2L * di, mLog,
@@ -130,8 +130,7 @@ final class HsgdAdaGradLogistic implements Experiment {
             sdS[di] = Math.sqrt(sampleVariance(logAt(klS, last)));
             seLog[di] = Math.sqrt(1.0 / (2 * (mLog - 1)));     // se of log s for Normal values
             if (di == dims.length - 1) {
-                var ode = Runs.odeCompleted(Runs.problem(GlmModel.logistic(), Spectra.identity(d),
-                        LearningRateRule.constant(LOGISTIC_GAMMA), times));
+                var ode = Runs.odeCompleted(OdeProblem.of(spec));
                 var meanKl = Runs.meanTest(Runs.stats(klH), config.predicted(ode.risk(), RES_MEAN),
                         Runs.constant(times.length, BIAS_FACTOR * ode.risk()[0] / d), Runs.range(1, times.length),
                         ALPHA);

@@ -13,6 +13,7 @@ import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.GlmModel;
+import org.optdyn.theory.ode.OdeProblem;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
@@ -99,9 +100,7 @@ final class HsgdLeastSquares implements Experiment {
             var grid = StepGrid.linear(HORIZON, 20, d);
             double[] times = grid.times();
             int last = times.length - 1;
-            double[] ones = new double[d];
-            Arrays.fill(ones, 1);
-            var spec = SimulationSpec.of(Covariance.diagonal(ones), new LabelModel.LeastSquares(0),
+            var spec = SimulationSpec.of(Covariance.diagonal(Spectra.identity(d)), new LabelModel.LeastSquares(0),
                     new LearningRateRule.Constant(GAMMA), InitialCondition.zeroStartUnitTarget(), grid);
             var hsgd = Runs.risks(Runs.completed(Runs.simulateHomogenized(spec, config, 2L * di, m, progress), name()),
                     GlmModel.leastSquares(), 0);
@@ -134,8 +133,7 @@ final class HsgdLeastSquares implements Experiment {
                             + "ratio " + Runs.fmt(vs.ratio()), vs.falseFailure(kurtosisBasis)));
             sdH[di] = Math.sqrt(sampleVariance(lnH));
             sdS[di] = Math.sqrt(sampleVariance(lnS));
-            var ode = Runs.odeCompleted(Runs.problem(GlmModel.leastSquares(), Spectra.identity(d),
-                    LearningRateRule.constant(GAMMA), times));
+            var ode = Runs.odeCompleted(OdeProblem.of(spec));
             double bias = 0;
             for (int j = 1; j < times.length; j++) {
                 bias = Math.max(bias, Math.abs(exact[j] - ode.risk()[j]) / ode.risk()[j]);
