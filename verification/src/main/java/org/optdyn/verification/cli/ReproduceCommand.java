@@ -12,12 +12,13 @@ import java.util.function.Supplier;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.RunConfig;
 import org.optdyn.verification.report.ExperimentOutcome;
+import org.optdyn.verification.report.Fmt;
 import org.optdyn.verification.report.ReportWriter;
 import org.optdyn.verification.report.RunSummary;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code optdyn reproduce}: runs experiments of the catalogue, writes the report, prints the summary table, and
@@ -109,7 +110,7 @@ final class ReproduceCommand implements Callable<Integer> {
         o.println();
         o.print(SummaryTable.render(run));
         o.println("Report: " + written.resolve("index.html") + " (written in "
-                + org.optdyn.verification.report.Fmt.seconds(writeTime) + ")");
+                + Fmt.seconds(writeTime) + ")");
         o.flush();
         return run.passed() ? ExitCodes.OK : ExitCodes.CLAIM_FAILED;
     }

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.optdyn.verification.averagecase.AverageCaseExperiments;
+import org.optdyn.verification.games.GamesExperiments;
+import org.optdyn.verification.sgdode.SgdOdeExperiments;
 
 /**
  * Every experiment optdyn knows, in report order. Each theory area contributes one suite (a static
@@ -16,9 +19,9 @@ public final class ExperimentCatalogue {
     private static List<Supplier<List<Experiment>>> suites() {
         var s = new ArrayList<Supplier<List<Experiment>>>();
         // one line per suite, in report order:
-        s.add(org.optdyn.verification.sgdode.SgdOdeExperiments::all);
-        s.add(org.optdyn.verification.averagecase.AverageCaseExperiments::all);
-        s.add(org.optdyn.verification.games.GamesExperiments::all);
+        s.add(SgdOdeExperiments::all);
+        s.add(AverageCaseExperiments::all);
+        s.add(GamesExperiments::all);
         return List.copyOf(s);
     }
 

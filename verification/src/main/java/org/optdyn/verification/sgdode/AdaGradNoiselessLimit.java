@@ -11,8 +11,9 @@ import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.engine.stream.TimeGrid;
-import org.optdyn.theory.ode.HighLineClosedForms;
 import org.optdyn.theory.ode.GlmModel;
+import org.optdyn.theory.ode.HighLineClosedForms;
+import org.optdyn.theory.ode.HighLineOde;
 import org.optdyn.theory.ode.InitialOverlaps;
 import org.optdyn.theory.ode.OdeProblem;
 import org.optdyn.verification.experiment.Check;
@@ -169,7 +170,7 @@ final class AdaGradNoiselessLimit implements Experiment {
     /** Solves to the last grid time and returns gamma there. */
     private static final class HighLineOdeLong {
         static double solve(OdeProblem p) {
-            var t = org.optdyn.theory.ode.HighLineOde.solve(p).orElseThrow();
+            var t = HighLineOde.solve(p).orElseThrow();
             return t.learningRate()[t.size() - 1];
         }
     }

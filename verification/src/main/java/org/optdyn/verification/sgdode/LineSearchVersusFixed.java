@@ -8,8 +8,9 @@ import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StepGrid;
-import org.optdyn.theory.ode.HighLineClosedForms;
 import org.optdyn.theory.ode.GlmModel;
+import org.optdyn.theory.ode.HighLineClosedForms;
+import org.optdyn.theory.ode.HighLineOde;
 import org.optdyn.theory.ode.InitialOverlaps;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
@@ -87,7 +88,7 @@ final class LineSearchVersusFixed implements Experiment {
         // the ODE from the expected line-search start: X0 ~ N(0, I/d), X* = 1/sqrt(d): p_j = w_j, c_j = 0, s_j = w_j
         double[] w = spectrum.weights();
         var init = InitialOverlaps.of(w, new double[w.length], w);
-        var odeLong = org.optdyn.theory.ode.HighLineOde.solve(Runs.problem(GlmModel.leastSquares(), spectrum,
+        var odeLong = HighLineOde.solve(Runs.problem(GlmModel.leastSquares(), spectrum,
                 new LearningRateRule.ExactLineSearch(), new double[] {0, 100})
                 .withInitial(init)).orElseThrow();
         checks.add(Check.atMost("|ODE line-search gamma(100) - Prop. F.1 limit|",

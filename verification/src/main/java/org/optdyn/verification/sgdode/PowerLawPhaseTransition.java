@@ -9,6 +9,7 @@ import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.GlmModel;
+import org.optdyn.theory.ode.HighLineOde;
 import org.optdyn.theory.ode.InitialOverlaps;
 import org.optdyn.theory.ode.OdeTrajectory;
 import org.optdyn.verification.experiment.Check;
@@ -66,7 +67,7 @@ final class PowerLawPhaseTransition implements Experiment {
         var n15 = Spectra.powerLaw(4000, BETA);
         double[] theory = {0, -1.0 / 3};
         for (int k = 0; k < DELTAS.length; k++) {
-            var t = org.optdyn.theory.ode.HighLineOde.solve(Runs.problem(GlmModel.leastSquares(), n15,
+            var t = HighLineOde.solve(Runs.problem(GlmModel.leastSquares(), n15,
                     LearningRateRule.adaGradNorm(1, 1), new double[] {0, 100, 1000})
                     .withInitial(InitialOverlaps.powerLaw(n15, DELTAS[k]))).orElseThrow();
             double sl = Math.log(t.learningRate()[2] / t.learningRate()[1]) / Math.log(10);
