@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.hipparchus.distribution.continuous.TDistribution;
 import org.junit.jupiter.api.Test;
+import org.optdyn.engine.erm.CovarianceClasses;
+import org.optdyn.engine.erm.ErmMethod;
 import org.optdyn.engine.erm.ErmProblem;
 import org.optdyn.engine.erm.ErmSimulator;
 import org.optdyn.engine.erm.ErmTrajectory;
@@ -28,29 +30,60 @@ class ErmSimulationAgreementTest {
     void sgdOnTheBaseCaseMatchesTheExactDmftWithinItsMonteCarloError() {
         var problem = ErmProblem.square(2, 0.1, 0.2, STEPS).withTeacher(1, 0.5)
                 .withBatch(0.3, ErmProblem.BatchNorm.SUM);
+        agree("SGD b = 0.3", problem, 11, FAMILY);
+    }
+
+    /**
+     * The other rows of dmft.md §6 (and D9's kappa_b = 1/b) at the same size, each against the exact theory: heavy ball,
+     * Nesterov (training loss at the look-ahead point), two-level Sigma, random theta0, Langevin noise, mean-normalised
+     * batch. Family-wise false-failure probability FAMILY over all of them (FAMILY / 6 per case, Bonferroni).
+     */
+    @Test
+    void momentumCovarianceStartLangevinAndMeanBatchMatchTheExactDmft() {
+        var base = ErmProblem.square(2, 0.1, 0.2, STEPS).withTeacher(1, 0.5);
+        var sgd = base.withBatch(0.3, ErmProblem.BatchNorm.SUM);
+        var cases = new java.util.LinkedHashMap<String, ErmProblem>();
+        cases.put("heavy ball 0.5, b = 0.3", sgd.withMethod(new ErmMethod.HeavyBall(0.5)));
+        cases.put("Nesterov 0.5, b = 0.5", base.withBatch(0.5, ErmProblem.BatchNorm.SUM)
+                .withMethod(new ErmMethod.Nesterov(0.5)));
+        cases.put("two-level Sigma", sgd.withCovariance(new CovarianceClasses(new double[] {0.5, 0.5},
+                new double[] {0.5, 1.5})));
+        cases.put("theta0 ~ N(0, 0.25)", sgd.withStart(0, 0.25));
+        cases.put("Langevin 0.05, b = 0.5", base.withBatch(0.5, ErmProblem.BatchNorm.SUM).withLangevin(0.05));
+        cases.put("kappa_b = 1/b, b = 0.3, eta = 0.06", ErmProblem.square(2, 0.1, 0.06, STEPS).withTeacher(1, 0.5)
+                .withBatch(0.3, ErmProblem.BatchNorm.MEAN));
+        long seed = 100;
+        for (var c : cases.entrySet()) {
+            agree(c.getKey(), c.getValue(), seed++, FAMILY / cases.size());
+        }
+    }
+
+    private static void agree(String name, ErmProblem problem, long seed, double family) {
         DmftSolution theory = SquareLossDmft.solve(problem).orElseThrow();
-        List<ErmTrajectory> runs = ErmSimulator.runMany(problem, D, 11, SEEDS, 2).stream()
+        List<ErmTrajectory> runs = ErmSimulator.runMany(problem, D, seed, SEEDS, 2).stream()
                 .map(Outcome::orElseThrow).toList();
-        // Checks: m(t) for t = 1..T (m(0) = 0 exactly) and both losses for t = 0..T: 3T + 2 = 62 comparisons.
-        // The S runs are i.i.d. (independent instances and selections), each observable is approximately Gaussian
-        // (fluctuations O(d^-1/2), dmft.md §5), so (mean - E)/(sd/sqrt S) ~ Student-t(S - 1) and
-        // P(|mean - E| > q sd/sqrt S) = p per comparison; Bonferroni over the 62 comparisons, p = FAMILY / 62, bounds
-        // the test's false-failure probability by FAMILY = 1e-3 whatever their correlation. E differs from the theory
-        // by the O(1/d) bias of dmft.md §5, covered by the 2/d term of dmft.md §8 step 4.
+        // Checks: m(t) for t = 1..T (m(0) = M0 up to the instance draw; for M0 = 0 exactly 0) and both losses for
+        // t = 0..T: 3T + 2 = 62 comparisons. The S runs are i.i.d. (independent instances and selections), each
+        // observable is approximately Gaussian (fluctuations O(d^-1/2), dmft.md §5), so
+        // (mean - E)/(sd/sqrt S) ~ Student-t(S - 1) and P(|mean - E| > q sd/sqrt S) = p per comparison; Bonferroni
+        // over the 62 comparisons, p = family / 62, bounds the false-failure probability by family whatever their
+        // correlation. E differs from the theory by the O(1/d) bias of dmft.md §5, covered by the 2/d term of
+        // dmft.md §8 step 4.
         int comparisons = 3 * STEPS + 2;
-        double q = new TDistribution(SEEDS - 1).inverseCumulativeProbability(1 - FAMILY / comparisons / 2);
+        double q = new TDistribution(SEEDS - 1).inverseCumulativeProbability(1 - family / comparisons / 2);
         var report = new StringBuilder();
         for (int t = 0; t <= STEPS; t++) {
             int time = t;
             if (t > 0) {
-                check("m", t, runs.stream().mapToDouble(r -> r.m()[time]).toArray(), theory.m()[t], q, report);
+                check(name + ": m", t, runs.stream().mapToDouble(r -> r.m()[time]).toArray(), theory.m()[t], q, report);
             }
-            check("train", t, runs.stream().mapToDouble(r -> r.trainLoss()[time]).toArray(), theory.trainLoss()[t], q,
+            check(name + ": train", t, runs.stream().mapToDouble(r -> r.trainLoss()[time]).toArray(), theory.trainLoss()[t], q,
                     report);
-            check("test", t, runs.stream().mapToDouble(r -> r.testLoss()[time]).toArray(), theory.testLoss()[t], q,
+            check(name + ": test", t, runs.stream().mapToDouble(r -> r.testLoss()[time]).toArray(), theory.testLoss()[t], q,
                     report);
         }
-        System.out.println("ErmSimulationAgreementTest (d = " + D + ", " + SEEDS + " seeds, q = " + q + "):\n" + report);
+        System.out.println("ErmSimulationAgreementTest " + name + " (d = " + D + ", " + SEEDS + " seeds, q = " + q
+                + "):\n" + report);
     }
 
     private static void check(String name, int t, double[] values, double theory, double q, StringBuilder report) {
