@@ -1,6 +1,8 @@
 package org.optdyn.engine.erm;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.optdyn.engine.kernel.DoubleKernels;
 import org.optdyn.engine.kernel.Kernels;
@@ -71,7 +73,7 @@ public final class ErmSimulator {
     }
 
     private static void checkSize(ErmProblem problem, int d, int inFlight) {
-        java.util.Objects.requireNonNull(problem, "problem");
+        Objects.requireNonNull(problem, "problem");
         if (d < 1) {
             throw new IllegalArgumentException("d must be >= 1, got " + d);
         }
@@ -179,7 +181,7 @@ public final class ErmSimulator {
                 return new Outcome.Completed<>(new ErmTrajectory(mRow, qRow, train, test));
             }
 
-            java.util.Arrays.fill(grad, 0);
+            Arrays.fill(grad, 0);
             for (int mu = 0; mu < n; mu++) {
                 if (b < 1 && selections.nextDouble() >= b) {
                     continue;
