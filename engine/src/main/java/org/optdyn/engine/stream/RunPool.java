@@ -12,9 +12,9 @@ import java.util.function.IntFunction;
 
 /**
  * Runs independent, index-seeded runs on a fixed pool and returns them in index order, so the result does not depend
- * on the thread count (each run derives its own streams from its index). Shared by the solvers of this package.
+ * on the thread count (each run derives its own streams from its index). Shared by the solvers of this package and {@code engine.erm}.
  */
-final class RunPool {
+public final class RunPool {
 
     private RunPool() {
     }
@@ -24,7 +24,7 @@ final class RunPool {
      * @return {@code runOne.apply(r)} for {@code r = 0..runs-1}, in index order; {@code done} hears each index
      * @throws IllegalArgumentException if {@code runs < 0} or {@code threads < 1} (the solvers' public boundary)
      */
-    static <T> List<T> runAll(int runs, int threads, IntConsumer done, IntFunction<T> runOne) {
+    public static <T> List<T> runAll(int runs, int threads, IntConsumer done, IntFunction<T> runOne) {
         Objects.requireNonNull(done, "done");
         if (runs < 0) {
             throw new IllegalArgumentException("runs must be >= 0, got " + runs);

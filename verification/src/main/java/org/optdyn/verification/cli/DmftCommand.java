@@ -1,10 +1,13 @@
 package org.optdyn.verification.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.optdyn.engine.erm.CovarianceClasses;
 import org.optdyn.engine.erm.ErmLoss;
 import org.optdyn.engine.erm.ErmMethod;
 import org.optdyn.engine.erm.ErmProblem;
+import org.optdyn.engine.erm.ErmSimulator;
+import org.optdyn.engine.erm.ErmTrajectory;
 import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.theory.dmft.DmftSolution;
 import org.optdyn.theory.dmft.SquareLossDmft;
@@ -16,14 +19,17 @@ import picocli.CommandLine.Option;
  * {@code optdyn dmft}: the discrete-time DMFT of a first-order method on a Gaussian empirical risk (dmft.md), printed
  * as CSV {@code step,m,q,train_loss,test_loss} for steps {@code 0..T}, with {@code m = theta^t . Sigma theta* / d} and
  * {@code q = theta^t . Sigma theta^t / d}. The square loss is solved exactly ({@link SquareLossDmft}). A divergence
- * prints the rows before it, one line on standard error, and exits with code 1.
+ * prints the rows before it, one line on standard error, and exits with code 1. With {@code --simulate --d D --runs R}
+ * the same problem is simulated at dimension {@code D} ({@link ErmSimulator}) and the CSV has the run mean and sample
+ * sd of each observable; a diverged run prints the rows every run reached and names the run and step.
  */
 @Command(name = "dmft", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Solve the DMFT of GD, SGD (Bernoulli batch fraction b), heavy ball or Nesterov on the empirical "
                 + "risk sum_mu l(x_mu.theta; y_mu) + (lambda/2)|theta|^2 with n = alpha d Gaussian rows N(0, Sigma/d) "
                 + "(dmft.md §1), and write CSV with header step,m,q,train_loss,test_loss.",
-            "The square loss is solved exactly (dmft.md §3). Exit code: 0 solved, 1 diverged (rows up to the "
-                + "divergence are printed), 2 bad flags."})
+            "The square loss is solved exactly (dmft.md §3); --simulate --d D --runs R runs the finite-d "
+                + "simulation instead (dmft.md §8). Exit code: 0 solved, 1 diverged (rows up to the divergence are "
+                + "printed), 2 bad flags."})
 final class DmftCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -88,11 +94,13 @@ final class DmftCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "M", description = "Monte-Carlo paths (general losses; not built yet).")
     Integer samples;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Master seed (Monte-Carlo solver, simulation; not "
-            + "built yet).")
+    @Option(names = "--seed", paramLabel = "S", description = "Master seed of the simulation (--simulate; the "
+            + "Monte-Carlo solver is not built yet). Default: " + DEFAULT_SEED + ".")
     Long seed;
 
-    @Option(names = "--simulate", description = "Run the finite-d simulation instead of the theory (not built yet).")
+    @Option(names = "--simulate", description = "Run the finite-d simulation (dmft.md §8) instead of the theory: CSV "
+            + "step,m_mean,m_sd,q_mean,train_loss_mean,train_loss_sd,test_loss_mean,test_loss_sd (sd over runs; for "
+            + "the logistic loss test_loss is the test error).")
     boolean simulate;
 
     @Option(names = "--d", paramLabel = "D", description = "Dimension of the simulation (with --simulate).")
@@ -101,16 +109,24 @@ final class DmftCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "R", description = "Runs of the simulation (with --simulate).")
     Integer runs;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads of the simulation (results do not "
+            + "depend on it). Default: the number of cores.")
+    Integer threads;
+
+    private static final long DEFAULT_SEED = 1;
+
     @Override
     public Integer call() {
         var cl = spec.commandLine();
-        if (simulate || dimension != null || runs != null) {
-            throw new CommandLine.ParameterException(cl, "--simulate, --d and --runs: the finite-d simulator is not "
-                    + "built yet (issue 11 step b)");
+        if (!simulate && (dimension != null || runs != null || threads != null)) {
+            throw new CommandLine.ParameterException(cl, "--d, --runs and --threads need --simulate");
         }
         ErmProblem problem = ProblemOptions.orUsageError(cl, () -> new ErmProblem(ErmLoss.parse(loss), alpha, ridge, lr,
                 steps, batch, ErmProblem.BatchNorm.parse(batchNorm), ErmMethod.parse(method), langevin, rho, noise, m0,
                 q0, CovarianceClasses.parse(covariance)));
+        if (simulate) {
+            return simulate(cl, problem);
+        }
         if (!(problem.loss() instanceof ErmLoss.Square)) {
             throw new CommandLine.ParameterException(cl, "--loss " + loss + ": the Monte-Carlo solver for general "
                     + "losses is not built yet (issue 11 step d); --loss square is solved exactly");
@@ -134,5 +150,63 @@ final class DmftCommand implements Callable<Integer> {
             return ExitCodes.CLAIM_FAILED;
         }
         return ExitCodes.OK;
+    }
+
+    /** {@code --simulate}: {@link ErmSimulator#runMany}, summarised per step over the runs. */
+    private int simulate(CommandLine cl, ErmProblem problem) {
+        if (dimension == null || runs == null) {
+            throw new CommandLine.ParameterException(cl, "--simulate needs --d D and --runs R");
+        }
+        if (samples != null) {
+            throw new CommandLine.ParameterException(cl, "--samples applies to the Monte-Carlo solver, not to "
+                    + "--simulate");
+        }
+        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        long masterSeed = seed == null ? DEFAULT_SEED : seed;
+        List<Outcome<ErmTrajectory>> outcomes = ProblemOptions.orUsageError(cl,
+                () -> ErmSimulator.runMany(problem, dimension, masterSeed, runs, nThreads));
+        int rows = outcomes.stream().mapToInt(o -> o.value().size()).min().orElseThrow();
+        var out = cl.getOut();
+        out.println("step,m_mean,m_sd,q_mean,train_loss_mean,train_loss_sd,test_loss_mean,test_loss_sd");
+        for (int t = 0; t < rows; t++) {
+            int time = t;
+            double[] m = outcomes.stream().mapToDouble(o -> o.value().m()[time]).toArray();
+            double[] q = outcomes.stream().mapToDouble(o -> o.value().q()[time]).toArray();
+            double[] train = outcomes.stream().mapToDouble(o -> o.value().trainLoss()[time]).toArray();
+            double[] test = outcomes.stream().mapToDouble(o -> o.value().testLoss()[time]).toArray();
+            out.println(t + "," + mean(m) + "," + sd(m) + "," + mean(q) + "," + mean(train) + "," + sd(train) + ","
+                    + mean(test) + "," + sd(test));
+        }
+        out.flush();
+        for (int r = 0; r < outcomes.size(); r++) {
+            if (outcomes.get(r) instanceof Outcome.Diverged<ErmTrajectory> d) {
+                cl.getErr().println("optdyn dmft --simulate: run " + r + " diverged at step " + d.step() + ": "
+                        + d.reason() + " (rows stop before it)");
+                cl.getErr().flush();
+                return ExitCodes.CLAIM_FAILED;
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+
+    /** @return the sample standard deviation (divisor {@code R - 1}), 0 for one run */
+    private static double sd(double[] v) {
+        if (v.length < 2) {
+            return 0;
+        }
+        double m = mean(v);
+        double ss = 0;
+        for (double x : v) {
+            ss += (x - m) * (x - m);
+        }
+        return Math.sqrt(ss / (v.length - 1));
     }
 }
