@@ -194,13 +194,7 @@ public final class HomogenizedSgd {
             }
             double[] x = new double[d];
             double[] target = new double[d];
-            spec.initialCondition().initialize(cov, streams.general(run), x, target);
-            for (int i = 0; i < d; i++) {
-                if (!Double.isFinite(x[i]) || !Double.isFinite(target[i])) {
-                    throw new IllegalArgumentException("initial condition produced a non-finite value at index " + i
-                            + ": x0 = " + x[i] + ", target = " + target[i]);
-                }
-            }
+            spec.initialCondition().draw(cov, streams.general(run), x, target);
             this.xi = new double[d];
             this.xiTarget = new double[d];
             cov.toEigenbasis(x, xi);

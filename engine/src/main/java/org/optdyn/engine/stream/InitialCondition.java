@@ -18,6 +18,22 @@ public interface InitialCondition {
      */
     void initialize(Covariance cov, RandomGenerator rng, double[] x0, double[] target);
 
+    /**
+     * Draws with {@link #initialize} and checks the result, as every solver of this package does before its first
+     * step.
+     *
+     * @throws IllegalArgumentException naming the first index where {@code X_0} or {@code X*} is not finite
+     */
+    default void draw(Covariance cov, RandomGenerator rng, double[] x0, double[] target) {
+        initialize(cov, rng, x0, target);
+        for (int i = 0; i < x0.length; i++) {
+            if (!Double.isFinite(x0[i]) || !Double.isFinite(target[i])) {
+                throw new IllegalArgumentException("initial condition produced a non-finite value at index " + i
+                        + ": x0 = " + x0[i] + ", target = " + target[i]);
+            }
+        }
+    }
+
     /** Default: {@code X_0 = 0}, {@code X* = z/|z|} with {@code z ~ N(0, I_d)} (unit norm, isotropic). */
     static InitialCondition zeroStartUnitTarget() {
         return (cov, rng, x0, target) -> {

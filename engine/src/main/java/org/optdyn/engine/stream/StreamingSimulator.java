@@ -101,13 +101,7 @@ public final class StreamingSimulator {
             this.lambda = cov.eigenvalues();
             this.x = new double[d];
             this.target = new double[d];
-            spec.initialCondition().initialize(cov, streams.general(run), x, target);
-            for (int i = 0; i < d; i++) {
-                if (!Double.isFinite(x[i]) || !Double.isFinite(target[i])) {
-                    throw new IllegalArgumentException("initial condition produced a non-finite value at index " + i
-                            + ": x0 = " + x[i] + ", target = " + target[i]);
-                }
-            }
+            spec.initialCondition().draw(cov, streams.general(run), x, target);
             this.a = new double[d];
             this.work = cov.isDiagonal() ? null : new double[d];
             this.grad = spec.batchSize() > 1 || spec.updateRule() != null ? new double[d] : null;

@@ -126,8 +126,8 @@ final class HsgdAdaGradLogistic implements Experiment {
                     progress), name()), GlmModel.logistic(), 0);
             double[][] klS = Runs.risks(Runs.completed(Runs.simulate(spec, config, 2 + 2L * di, mLog, progress),
                     name()), GlmModel.logistic(), 0);
-            sdH[di] = Math.sqrt(sampleVariance(logAt(klH, last)));
-            sdS[di] = Math.sqrt(sampleVariance(logAt(klS, last)));
+            sdH[di] = Math.sqrt(Runs.sampleVariance(Runs.logAt(klH, last)));
+            sdS[di] = Math.sqrt(Runs.sampleVariance(Runs.logAt(klS, last)));
             seLog[di] = Math.sqrt(1.0 / (2 * (mLog - 1)));     // se of log s for Normal values
             if (di == dims.length - 1) {
                 var ode = Runs.odeCompleted(OdeProblem.of(spec));
@@ -203,18 +203,5 @@ final class HsgdAdaGradLogistic implements Experiment {
             s.add(new Series("HSGD " + label + " seed " + i, Series.Kind.SIMULATION_MARKERS, times, runs[i]));
         }
         return s;
-    }
-
-    static double[] logAt(double[][] v, int j) {
-        double[] r = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            r[i] = Math.log(v[i][j]);
-        }
-        return r;
-    }
-
-    static double sampleVariance(double[] v) {
-        double[] ms = Runs.meanAndSe(v);
-        return ms[1] * ms[1] * v.length;
     }
 }

@@ -119,8 +119,8 @@ final class HsgdLeastSquares implements Experiment {
             double remainder = REMAINDER / ((double) d * d);
             double varH = config.predicted(4 * GAMMA * GAMMA * HORIZON / d * (1 + 0.5 / d), RES_VAR);
             double varS = config.predicted(2 * HORIZON / d * (1 - 1.0 / d), RES_VAR);
-            double[] lnH = logAt(hsgd, last);
-            double[] lnS = logAt(sgd, last);
+            double[] lnH = Runs.logAt(hsgd, last);
+            double[] lnS = Runs.logAt(sgd, last);
             var vh = Runs.varianceTest(lnH, varH, remainder, kurtosis, ALPHA);
             var vs = Runs.varianceTest(lnS, varS, remainder, kurtosis, ALPHA);
             String kurtosisBasis = "excess kurtosis of ln R(T) at most 12/(T d) = " + Runs.fmt(kurtosis)
@@ -131,8 +131,8 @@ final class HsgdLeastSquares implements Experiment {
             checks.add(Check.atMost("d = " + d + ": SGD Var ln R(T) / ((2T/d)(1 - 1/d)), outside the chi-square "
                             + "interval", vs.worst(), 1.0, "derived in HsgdLeastSquares (leading term N13); measured "
                             + "ratio " + Runs.fmt(vs.ratio()), vs.falseFailure(kurtosisBasis)));
-            sdH[di] = Math.sqrt(sampleVariance(lnH));
-            sdS[di] = Math.sqrt(sampleVariance(lnS));
+            sdH[di] = Math.sqrt(Runs.sampleVariance(lnH));
+            sdS[di] = Math.sqrt(Runs.sampleVariance(lnS));
             var ode = Runs.odeCompleted(OdeProblem.of(spec));
             double bias = 0;
             for (int j = 1; j < times.length; j++) {
@@ -181,18 +181,5 @@ final class HsgdLeastSquares implements Experiment {
                 + Math.round(100 * RES_VAR) + " % error in a predicted variance of ln R(T) (about 26 % on the standard "
                 + "deviation; HSGD and SGD differ by 100 %)";
         return new ExperimentResult(name(), checks, figures, params, notes.toString(), resolution);
-    }
-
-    private static double[] logAt(double[][] v, int j) {
-        double[] r = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            r[i] = Math.log(v[i][j]);
-        }
-        return r;
-    }
-
-    private static double sampleVariance(double[] v) {
-        double[] ms = Runs.meanAndSe(v);
-        return ms[1] * ms[1] * v.length;
     }
 }

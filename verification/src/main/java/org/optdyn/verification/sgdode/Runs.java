@@ -290,34 +290,43 @@ final class Runs {
         }
     }
 
-    /** @see VarianceTest */
-    static VarianceTest varianceTest(double[] values, double predictedVariance, double excessKurtosis, double alpha) {
-        return varianceTest(values, predictedVariance, 0, excessKurtosis, alpha);
-    }
-
     /**
-     * As {@link #varianceTest(double[], double, double, double)}, when the prediction is known only up to a relative
-     * error {@code relativeSystematic} (an a-priori bound on omitted higher-order terms): the ratio may lie anywhere
-     * in [lower (1 - delta), upper (1 + delta)].
+     * The {@link VarianceTest} of {@code values}, when the prediction is known only up to a relative error
+     * {@code relativeSystematic} (an a-priori bound on omitted higher-order terms; 0 for an exact prediction): the
+     * ratio may lie anywhere in [lower (1 - delta), upper (1 + delta)].
      */
     static VarianceTest varianceTest(double[] values, double predictedVariance, double relativeSystematic,
                                      double excessKurtosis, double alpha) {
         int m = values.length;
-        double mean = 0;
-        for (double v : values) {
-            mean += v / m;
-        }
-        double q = 0;
-        for (double v : values) {
-            q += (v - mean) * (v - mean);
-        }
-        double ratio = q / (m - 1) / predictedVariance;
+        double ratio = sampleVariance(values) / predictedVariance;
         double nu = 2 / (2.0 / (m - 1) + Math.max(0, excessKurtosis) / m);
         var chi = new ChiSquaredDistribution(nu);
         double lower = chi.inverseCumulativeProbability(alpha / 2) / nu * (1 - relativeSystematic);
         double upper = chi.inverseCumulativeProbability(1 - alpha / 2) / nu * (1 + relativeSystematic);
         double worst = Double.isFinite(ratio) ? Math.max(ratio / upper, lower / ratio) : Double.POSITIVE_INFINITY;
         return new VarianceTest(worst, ratio, lower, upper, nu, m, alpha);
+    }
+
+    /** @return the sample variance (divisor n - 1) of {@code v} */
+    static double sampleVariance(double[] v) {
+        double mean = 0;
+        for (double x : v) {
+            mean += x / v.length;
+        }
+        double q = 0;
+        for (double x : v) {
+            q += (x - mean) * (x - mean);
+        }
+        return q / (v.length - 1);
+    }
+
+    /** @return {@code ln v[run][j]} for every run: the log of one grid column */
+    static double[] logAt(double[][] v, int j) {
+        double[] r = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            r[i] = Math.log(v[i][j]);
+        }
+        return r;
     }
 
     /** Mean and standard error of a sample. */
