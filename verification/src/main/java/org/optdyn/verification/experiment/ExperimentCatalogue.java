@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.optdyn.verification.averagecase.AverageCaseExperiments;
+import org.optdyn.verification.dmft.DmftExperiments;
 import org.optdyn.verification.games.GamesExperiments;
 import org.optdyn.verification.sgdode.SgdOdeExperiments;
 
@@ -22,6 +23,7 @@ public final class ExperimentCatalogue {
         s.add(SgdOdeExperiments::all);
         s.add(AverageCaseExperiments::all);
         s.add(GamesExperiments::all);
+        s.add(DmftExperiments::all);
         return List.copyOf(s);
     }
 

@@ -15,6 +15,7 @@ import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
 import org.optdyn.verification.experiment.Figure;
 import org.optdyn.verification.experiment.RunConfig;
+import org.optdyn.verification.experiment.Statistics;
 
 /** Experiment 2: AdaGrad-Norm on noisy least squares, risk and learning-rate curves against the ODE. */
 final class AdaGradLeastSquares implements Experiment {
@@ -69,7 +70,7 @@ final class AdaGradLeastSquares implements Experiment {
         for (int q = 0; q < idx.length; q++) {
             idx[q] = Runs.indexOf(times, BAND_TIMES[q]);
         }
-        int[] all = Runs.range(1, times.length);
+        int[] all = Statistics.range(1, times.length);
         for (int ci = 0; ci < CONFIGS.length; ci++) {
             double[] c = CONFIGS[ci];
             double eta = c[0];
@@ -91,23 +92,23 @@ final class AdaGradLeastSquares implements Experiment {
             String spreadReason = "N13 (i): fluctuation sd c(t)/sqrt(d) at t = 1, 2, 5, 10, with c(t) the constants "
                     + "N13 measured for this configuration (empirical, stable within 15 % over d = 256..4096, so "
                     + "the bound is 1.15 c(t)); sample sd of the M = " + m + " runs against it";
-            var spreadRisk = Runs.spreadTest(risk, idx, sRisk, ALPHA);
+            var spreadRisk = Statistics.spreadTest(risk, idx, sRisk, ALPHA);
             checks.add(Check.atMost(label + ": max_t sd of the runs' risk / (f 1.15 c(t)/sqrt d)", spreadRisk.worst(),
-                    1.0, spreadReason + " (f = " + Runs.fmt(spreadRisk.factor()) + ")", spreadRisk.falseFailure()));
-            var spreadLr = Runs.spreadTest(lr, idx, sLr, ALPHA);
+                    1.0, spreadReason + " (f = " + Statistics.fmt(spreadRisk.factor()) + ")", spreadRisk.falseFailure()));
+            var spreadLr = Statistics.spreadTest(lr, idx, sLr, ALPHA);
             checks.add(Check.atMost(label + ": max_t sd of the runs' lr / (f 1.15 c(t)/sqrt d)", spreadLr.worst(),
-                    1.0, spreadReason + " (f = " + Runs.fmt(spreadLr.factor()) + ")", spreadLr.falseFailure()));
+                    1.0, spreadReason + " (f = " + Statistics.fmt(spreadLr.factor()) + ")", spreadLr.falseFailure()));
             String meanReason = "N13 (ii): the mean of M = " + m + " runs within a Student-t interval plus the bias "
                     + "allowance C_b/d, C_b = 10 x the scale of the observable (N13's recommended allowance; the "
                     + "largest bias N13 observed is 5.1/d, b = 0.3 at t = 0.5)";
-            var meanRisk = Runs.meanTest(Runs.stats(risk), config.predicted(ode.risk(), RESOLUTION),
-                    Runs.constant(times.length, BIAS_FACTOR * ode.risk()[0] / d), all, ALPHA);
+            var meanRisk = Statistics.meanTest(Statistics.stats(risk), config.predicted(ode.risk(), RESOLUTION),
+                    Statistics.constant(times.length, BIAS_FACTOR * ode.risk()[0] / d), all, ALPHA);
             checks.add(Check.atMost(label + ": max_t |mean risk - ODE| / (q se + 10 R(0)/d)", meanRisk.worst(), 1.0,
-                    meanReason + " (q = " + Runs.fmt(meanRisk.quantile()) + ")", meanRisk.falseFailure()));
-            var meanLr = Runs.meanTest(Runs.stats(lr), config.predicted(ode.learningRate(), RESOLUTION),
-                    Runs.constant(times.length, BIAS_FACTOR * eta / b / d), all, ALPHA);
+                    meanReason + " (q = " + Statistics.fmt(meanRisk.quantile()) + ")", meanRisk.falseFailure()));
+            var meanLr = Statistics.meanTest(Statistics.stats(lr), config.predicted(ode.learningRate(), RESOLUTION),
+                    Statistics.constant(times.length, BIAS_FACTOR * eta / b / d), all, ALPHA);
             checks.add(Check.atMost(label + ": max_t |mean lr - ODE| / (q se + 10 gamma_0/d)", meanLr.worst(), 1.0,
-                    meanReason + " (q = " + Runs.fmt(meanLr.quantile()) + ")", meanLr.falseFailure()));
+                    meanReason + " (q = " + Statistics.fmt(meanLr.quantile()) + ")", meanLr.falseFailure()));
             String id = "b" + (b == 1 ? "1" : "03");
             figures.add(new Figure("risk-" + id, "AdaGrad-Norm LS, K = I, omega = 1, " + label + ", d = " + d,
                     "t = k/d", "risk R", false, false, Runs.series("risk", times, ode.risk(), risk)));

@@ -15,6 +15,7 @@ import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
 import org.optdyn.verification.experiment.Figure;
 import org.optdyn.verification.experiment.RunConfig;
+import org.optdyn.verification.experiment.Statistics;
 
 /** Experiment 3: AdaGrad-Norm on logistic regression (soft labels), KL and learning rate against the ODE. */
 final class AdaGradLogistic implements Experiment {
@@ -87,23 +88,23 @@ final class AdaGradLogistic implements Experiment {
         String spreadReason = "N13 (i): fluctuation sd c(t)/sqrt(d) at t = 1, 2, 5, 10 with c(t) measured for this "
                 + "configuration (AdaGrad eta = b = 1, see AdaGradLogistic.C_KL/C_LR: empirical, max over d = 256, "
                 + "1024, 4096), bound 1.15 c(t) for the measurement's sampling error; sample sd of M = " + m + " runs";
-        var spreadKl = Runs.spreadTest(kl, idx, sKl, ALPHA);
+        var spreadKl = Statistics.spreadTest(kl, idx, sKl, ALPHA);
         checks.add(Check.atMost("max_t sd of the runs' KL / (f 1.15 c(t)/sqrt d)", spreadKl.worst(), 1.0,
-                spreadReason + " (f = " + Runs.fmt(spreadKl.factor()) + ")", spreadKl.falseFailure()));
-        var spreadLr = Runs.spreadTest(lr, idx, sLr, ALPHA);
+                spreadReason + " (f = " + Statistics.fmt(spreadKl.factor()) + ")", spreadKl.falseFailure()));
+        var spreadLr = Statistics.spreadTest(lr, idx, sLr, ALPHA);
         checks.add(Check.atMost("max_t sd of the runs' lr / (f 1.15 c(t)/sqrt d)", spreadLr.worst(), 1.0,
-                spreadReason + " (f = " + Runs.fmt(spreadLr.factor()) + ")", spreadLr.falseFailure()));
-        int[] all = Runs.range(1, times.length);
+                spreadReason + " (f = " + Statistics.fmt(spreadLr.factor()) + ")", spreadLr.falseFailure()));
+        int[] all = Statistics.range(1, times.length);
         String meanReason = "N13 (ii): the mean of M = " + m + " runs within a Student-t interval plus the bias "
                 + "allowance C_b/d, C_b = 10 x the scale of the observable (N13's recommended allowance)";
-        var meanKl = Runs.meanTest(Runs.stats(kl), config.predicted(ode.risk(), RESOLUTION),
-                Runs.constant(times.length, BIAS_FACTOR * ode.risk()[0] / d), all, ALPHA);
+        var meanKl = Statistics.meanTest(Statistics.stats(kl), config.predicted(ode.risk(), RESOLUTION),
+                Statistics.constant(times.length, BIAS_FACTOR * ode.risk()[0] / d), all, ALPHA);
         checks.add(Check.atMost("max_t |mean KL - ODE| / (q se + 10 KL(0)/d)", meanKl.worst(), 1.0,
-                meanReason + " (q = " + Runs.fmt(meanKl.quantile()) + ")", meanKl.falseFailure()));
-        var meanLr = Runs.meanTest(Runs.stats(lr), config.predicted(ode.learningRate(), RESOLUTION),
-                Runs.constant(times.length, BIAS_FACTOR / d), all, ALPHA);
+                meanReason + " (q = " + Statistics.fmt(meanKl.quantile()) + ")", meanKl.falseFailure()));
+        var meanLr = Statistics.meanTest(Statistics.stats(lr), config.predicted(ode.learningRate(), RESOLUTION),
+                Statistics.constant(times.length, BIAS_FACTOR / d), all, ALPHA);
         checks.add(Check.atMost("max_t |mean lr - ODE| / (q se + 10 gamma_0/d)", meanLr.worst(), 1.0,
-                meanReason + " (q = " + Runs.fmt(meanLr.quantile()) + ")", meanLr.falseFailure()));
+                meanReason + " (q = " + Statistics.fmt(meanLr.quantile()) + ")", meanLr.falseFailure()));
         var figures = new ArrayList<Figure>();
         figures.add(new Figure("kl", "AdaGrad-Norm logistic regression, K = I, d = " + d, "t = k/d", "KL excess risk",
                 false, true, Runs.series("KL", times, ode.risk(), kl)));

@@ -22,6 +22,7 @@ import org.optdyn.verification.experiment.ExperimentResult;
 import org.optdyn.verification.experiment.FalseFailure;
 import org.optdyn.verification.experiment.Figure;
 import org.optdyn.verification.experiment.RunConfig;
+import org.optdyn.verification.experiment.Statistics;
 
 /** Experiment 5: noiseless AdaGrad-Norm's limiting learning rate is set by the average eigenvalue. */
 final class AdaGradNoiselessLimit implements Experiment {
@@ -115,13 +116,13 @@ final class AdaGradNoiselessLimit implements Experiment {
                     LearningRateRule.adaGradNorm(c.eta(), c.b()), times)
                     .withInitial(InitialOverlaps.isotropic(spectrum, c.targetNorm2())));
             double[][] lr = Runs.learningRates(runs);
-            var st = Runs.stats(lr);
+            var st = Statistics.stats(lr);
             double gamma0 = c.eta() / c.b();
-            var mt = Runs.meanTest(st, config.predicted(ode.learningRate(), RESOLUTION),
-                    Runs.constant(times.length, BIAS_FACTOR * gamma0 / d), Runs.range(1, times.length), ALPHA);
+            var mt = Statistics.meanTest(st, config.predicted(ode.learningRate(), RESOLUTION),
+                    Statistics.constant(times.length, BIAS_FACTOR * gamma0 / d), Statistics.range(1, times.length), ALPHA);
             checks.add(Check.atMost(c.label() + ": max_t |mean SGD lr - ODE| / (q se + 10 gamma_0/d)", mt.worst(), 1.0,
                     "N13 (ii): the mean of M = " + m + " runs within a Student-t interval (q = "
-                            + Runs.fmt(mt.quantile()) + ") plus the bias allowance C_b/d, C_b = 10 gamma_0 (N13's "
+                            + Statistics.fmt(mt.quantile()) + ") plus the bias allowance C_b/d, C_b = 10 gamma_0 (N13's "
                             + "recommended allowance)", mt.falseFailure()));
             sgdFinal[ci] = st.mean()[last];
             sgdSe[ci] = st.se(last);
@@ -141,13 +142,13 @@ final class AdaGradNoiselessLimit implements Experiment {
                 + "the [HL] family limits for s = 3 and s = 5 coincide (both ODE values are within 1e-6 of closed "
                 + "forms that both equal N6 to 1e-9).\n");
         for (int ci = 0; ci < CONFIGS.size(); ci++) {
-            notes.append(CONFIGS.get(ci).label()).append(": SGD lr(T) = ").append(Runs.fmt(sgdFinal[ci]))
-                    .append(" +- ").append(Runs.fmt(sgdSe[ci])).append(", ODE lr(T) = ").append(Runs.fmt(odeFinal[ci]))
-                    .append(", ODE lr(").append((int) ODE_HORIZON).append(") = ").append(Runs.fmt(odeLong[ci]))
-                    .append(", gamma_inf = ").append(Runs.fmt(limits[ci])).append('\n');
+            notes.append(CONFIGS.get(ci).label()).append(": SGD lr(T) = ").append(Statistics.fmt(sgdFinal[ci]))
+                    .append(" +- ").append(Statistics.fmt(sgdSe[ci])).append(", ODE lr(T) = ").append(Statistics.fmt(odeFinal[ci]))
+                    .append(", ODE lr(").append((int) ODE_HORIZON).append(") = ").append(Statistics.fmt(odeLong[ci]))
+                    .append(", gamma_inf = ").append(Statistics.fmt(limits[ci])).append('\n');
         }
         notes.append("|ODE gamma(").append((int) ODE_HORIZON).append(") s = 3 - s = 5| = ")
-                .append(Runs.fmt(Math.abs(odeLong[2] - odeLong[3]))).append('\n');
+                .append(Statistics.fmt(Math.abs(odeLong[2] - odeLong[3]))).append('\n');
         String resolution = "a 1e-6 error in the predicted limit gamma_inf (ODE against the closed form), and a "
                 + Math.round(100 * RESOLUTION) + " % error in the predicted SGD learning-rate curve for the two-point "
                 + "spectra (test size; for the [HL] family the allowance is dominated by 10 gamma_0/d = 0.1); "

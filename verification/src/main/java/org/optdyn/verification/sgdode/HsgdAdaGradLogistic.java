@@ -19,6 +19,7 @@ import org.optdyn.verification.experiment.FalseFailure;
 import org.optdyn.verification.experiment.Figure;
 import org.optdyn.verification.experiment.RunConfig;
 import org.optdyn.verification.experiment.Series;
+import org.optdyn.verification.experiment.Statistics;
 
 /**
  * Homogenized SGD off the exactly solvable case (sgd-ode.md §6; issue 10 §2): AdaGrad-Norm on noisy least squares,
@@ -95,16 +96,16 @@ final class HsgdAdaGradLogistic implements Experiment {
         var adaOde = Runs.odeCompleted(OdeProblem.of(adaSpec));
         double[][] adaRisk = Runs.risks(adaRuns, GlmModel.leastSquares(), ADA_OMEGA);
         double[][] adaLr = Runs.learningRates(adaRuns);
-        int[] all = Runs.range(1, adaTimes.length);
-        var meanRisk = Runs.meanTest(Runs.stats(adaRisk), config.predicted(adaOde.risk(), RES_MEAN),
-                Runs.constant(adaTimes.length, BIAS_FACTOR * adaOde.risk()[0] / dAda), all, ALPHA);
+        int[] all = Statistics.range(1, adaTimes.length);
+        var meanRisk = Statistics.meanTest(Statistics.stats(adaRisk), config.predicted(adaOde.risk(), RES_MEAN),
+                Statistics.constant(adaTimes.length, BIAS_FACTOR * adaOde.risk()[0] / dAda), all, ALPHA);
         checks.add(Check.atMost("AdaGrad-Norm LS, d = " + dAda + ": max_t |mean HSGD risk - ODE| / (q se + 10 R(0)/d)",
-                meanRisk.worst(), 1.0, meanBasis + " (q = " + Runs.fmt(meanRisk.quantile()) + ")",
+                meanRisk.worst(), 1.0, meanBasis + " (q = " + Statistics.fmt(meanRisk.quantile()) + ")",
                 meanRisk.falseFailure()));
-        var meanLr = Runs.meanTest(Runs.stats(adaLr), config.predicted(adaOde.learningRate(), RES_MEAN),
-                Runs.constant(adaTimes.length, BIAS_FACTOR * ADA_ETA / ADA_B / dAda), all, ALPHA);
+        var meanLr = Statistics.meanTest(Statistics.stats(adaLr), config.predicted(adaOde.learningRate(), RES_MEAN),
+                Statistics.constant(adaTimes.length, BIAS_FACTOR * ADA_ETA / ADA_B / dAda), all, ALPHA);
         checks.add(Check.atMost("AdaGrad-Norm LS, d = " + dAda + ": max_t |mean HSGD lr - ODE| / (q se + 10 gamma_0/d)",
-                meanLr.worst(), 1.0, meanBasis + " (q = " + Runs.fmt(meanLr.quantile()) + ")", meanLr.falseFailure()));
+                meanLr.worst(), 1.0, meanBasis + " (q = " + Statistics.fmt(meanLr.quantile()) + ")", meanLr.falseFailure()));
         figures.add(new Figure("adagrad-risk", "AdaGrad-Norm LS (eta = 1, b = 0.3, omega = 1), HSGD, d = " + dAda,
                 "t = k/d", "risk R", false, false, hsgdSeries("risk", adaTimes, adaOde.risk(), adaRisk)));
         figures.add(new Figure("adagrad-lr", "AdaGrad-Norm learning rate, HSGD, d = " + dAda, "t = k/d",
@@ -126,16 +127,16 @@ final class HsgdAdaGradLogistic implements Experiment {
                     progress), name()), GlmModel.logistic(), 0);
             double[][] klS = Runs.risks(Runs.completed(Runs.simulate(spec, config, 2 + 2L * di, mLog, progress),
                     name()), GlmModel.logistic(), 0);
-            sdH[di] = Math.sqrt(Runs.sampleVariance(Runs.logAt(klH, last)));
-            sdS[di] = Math.sqrt(Runs.sampleVariance(Runs.logAt(klS, last)));
+            sdH[di] = Math.sqrt(Statistics.sampleVariance(Statistics.logAt(klH, last)));
+            sdS[di] = Math.sqrt(Statistics.sampleVariance(Statistics.logAt(klS, last)));
             seLog[di] = Math.sqrt(1.0 / (2 * (mLog - 1)));     // se of log s for Normal values
             if (di == dims.length - 1) {
                 var ode = Runs.odeCompleted(OdeProblem.of(spec));
-                var meanKl = Runs.meanTest(Runs.stats(klH), config.predicted(ode.risk(), RES_MEAN),
-                        Runs.constant(times.length, BIAS_FACTOR * ode.risk()[0] / d), Runs.range(1, times.length),
+                var meanKl = Statistics.meanTest(Statistics.stats(klH), config.predicted(ode.risk(), RES_MEAN),
+                        Statistics.constant(times.length, BIAS_FACTOR * ode.risk()[0] / d), Statistics.range(1, times.length),
                         ALPHA);
                 checks.add(Check.atMost("logistic, d = " + d + ": max_t |mean HSGD KL - ODE| / (q se + 10 KL(0)/d)",
-                        meanKl.worst(), 1.0, meanBasis + " (q = " + Runs.fmt(meanKl.quantile()) + ")",
+                        meanKl.worst(), 1.0, meanBasis + " (q = " + Statistics.fmt(meanKl.quantile()) + ")",
                         meanKl.falseFailure()));
                 var s = new ArrayList<>(hsgdSeries("KL", times, ode.risk(), klH));
                 for (int r = 0; r < DRAWN; r++) {
@@ -153,30 +154,30 @@ final class HsgdAdaGradLogistic implements Experiment {
             lx[i] = Math.log(dims[i]);
         }
         double predictedSlope = config.predictedShifted(-0.5, RES_SLOPE);
-        double q = Runs.studentQuantile(mLog - 1, ALPHA);
+        double q = Statistics.studentQuantile(mLog - 1, ALPHA);
         double seSlope = LeastSquaresConcentration.slopeSe(lx, seLog);
         for (var e : List.of(new Object[] {"HSGD", sdH}, new Object[] {"SGD", sdS})) {
             String solver = (String) e[0];
-            double slope = Runs.logLogSlope(x, (double[]) e[1]);
+            double slope = Statistics.logLogSlope(x, (double[]) e[1]);
             checks.add(Check.atMost("logistic, " + solver + ": |fitted slope of log sd ln KL(T) vs log d - ("
-                            + Runs.fmt(predictedSlope) + ")|", Math.abs(slope - predictedSlope),
+                            + Statistics.fmt(predictedSlope) + ")|", Math.abs(slope - predictedSlope),
                     SLOPE_SYSTEMATIC + q * seSlope, "fluctuations ~ c/sqrt(d) (sgd-ode.md §2.9, §6): slope -1/2 up to "
                             + SLOPE_SYSTEMATIC + " for O(1/d) corrections (derivation in HsgdAdaGradLogistic), plus q = "
-                            + Runs.fmt(q) + " standard errors of the fitted slope (" + Runs.fmt(seSlope)
+                            + Statistics.fmt(q) + " standard errors of the fitted slope (" + Statistics.fmt(seSlope)
                             + "; se of log s = 1/sqrt(2(M-1)) per d)",
                     FalseFailure.probability(ALPHA, "the fitted slope is a linear combination of the log sample sd of M = "
                             + mLog + " i.i.d. near-Normal runs per d (each with se 1/sqrt(2(M-1))); two-sided Student-t("
-                            + (mLog - 1) + ") quantile " + Runs.fmt(q) + " at " + ALPHA + ", conservative against the "
+                            + (mLog - 1) + ") quantile " + Statistics.fmt(q) + " at " + ALPHA + ", conservative against the "
                             + "Normal")));
             notes.append("logistic ").append(solver).append(": sd of ln KL(T) ");
             for (int di = 0; di < dims.length; di++) {
-                notes.append("d=").append(dims[di]).append(": ").append(Runs.fmt(((double[]) e[1])[di])).append("  ");
+                notes.append("d=").append(dims[di]).append(": ").append(Statistics.fmt(((double[]) e[1])[di])).append("  ");
             }
-            notes.append("slope ").append(Runs.fmt(slope)).append(" +- ").append(Runs.fmt(seSlope)).append('\n');
+            notes.append("slope ").append(Statistics.fmt(slope)).append(" +- ").append(Statistics.fmt(seSlope)).append('\n');
         }
         notes.append("logistic sd ratio HSGD/SGD: ");
         for (int di = 0; di < dims.length; di++) {
-            notes.append("d=").append(dims[di]).append(": ").append(Runs.fmt(sdH[di] / sdS[di])).append("  ");
+            notes.append("d=").append(dims[di]).append(": ").append(Statistics.fmt(sdH[di] / sdS[di])).append("  ");
         }
         notes.append('\n');
         figures.add(Figure.scaling("logistic-fluctuation", "Logistic regression: sd of ln KL(T = " + LOGISTIC_HORIZON

@@ -20,6 +20,7 @@ import org.optdyn.verification.experiment.ExperimentResult;
 import org.optdyn.verification.experiment.Figure;
 import org.optdyn.verification.experiment.RunConfig;
 import org.optdyn.verification.experiment.Series;
+import org.optdyn.verification.experiment.Statistics;
 
 /**
  * Homogenized SGD against SGD and the ODE on least squares ({@code K = I}, {@code omega = 0}, {@code gamma = 1}):
@@ -109,42 +110,42 @@ final class HsgdLeastSquares implements Experiment {
             double[] m0 = new double[d];
             Arrays.fill(m0, 1.0 / d);
             double[] exact = HomogenizedMeans.expectedLeastSquaresRisk(spec, m0, HomogenizedSgd.defaultStep(spec));
-            var mt = Runs.meanTest(Runs.stats(hsgd), config.predicted(exact, RES_MEAN), new double[times.length],
-                    Runs.range(1, times.length), ALPHA);
+            var mt = Statistics.meanTest(Statistics.stats(hsgd), config.predicted(exact, RES_MEAN), new double[times.length],
+                    Statistics.range(1, times.length), ALPHA);
             checks.add(Check.atMost("d = " + d + ": max_t |mean HSGD risk - exact HSGD mean| / (q se)", mt.worst(), 1.0,
                     "HomogenizedMeans gives E R of the Euler-Maruyama chain exactly (no bias term); the mean of M = "
-                            + m + " runs is tested at every grid time t > 0 (q = " + Runs.fmt(mt.quantile()) + ")",
+                            + m + " runs is tested at every grid time t > 0 (q = " + Statistics.fmt(mt.quantile()) + ")",
                     mt.falseFailure()));
             double kurtosis = 12.0 / (HORIZON * d);
             double remainder = REMAINDER / ((double) d * d);
             double varH = config.predicted(4 * GAMMA * GAMMA * HORIZON / d * (1 + 0.5 / d), RES_VAR);
             double varS = config.predicted(2 * HORIZON / d * (1 - 1.0 / d), RES_VAR);
-            double[] lnH = Runs.logAt(hsgd, last);
-            double[] lnS = Runs.logAt(sgd, last);
-            var vh = Runs.varianceTest(lnH, varH, remainder, kurtosis, ALPHA);
-            var vs = Runs.varianceTest(lnS, varS, remainder, kurtosis, ALPHA);
-            String kurtosisBasis = "excess kurtosis of ln R(T) at most 12/(T d) = " + Runs.fmt(kurtosis)
-                    + ", prediction known to 10/d^2 = " + Runs.fmt(remainder);
+            double[] lnH = Statistics.logAt(hsgd, last);
+            double[] lnS = Statistics.logAt(sgd, last);
+            var vh = Statistics.varianceTest(lnH, varH, remainder, kurtosis, ALPHA);
+            var vs = Statistics.varianceTest(lnS, varS, remainder, kurtosis, ALPHA);
+            String kurtosisBasis = "excess kurtosis of ln R(T) at most 12/(T d) = " + Statistics.fmt(kurtosis)
+                    + ", prediction known to 10/d^2 = " + Statistics.fmt(remainder);
             checks.add(Check.atMost("d = " + d + ": HSGD Var ln R(T) / ((4T/d)(1 + 0.5/d)), outside the chi-square "
                             + "interval", vh.worst(), 1.0, "derived in HsgdLeastSquares: ln R(T) is a sum of T d i.i.d. "
-                            + "step factors; measured ratio " + Runs.fmt(vh.ratio()), vh.falseFailure(kurtosisBasis)));
+                            + "step factors; measured ratio " + Statistics.fmt(vh.ratio()), vh.falseFailure(kurtosisBasis)));
             checks.add(Check.atMost("d = " + d + ": SGD Var ln R(T) / ((2T/d)(1 - 1/d)), outside the chi-square "
                             + "interval", vs.worst(), 1.0, "derived in HsgdLeastSquares (leading term N13); measured "
-                            + "ratio " + Runs.fmt(vs.ratio()), vs.falseFailure(kurtosisBasis)));
-            sdH[di] = Math.sqrt(Runs.sampleVariance(lnH));
-            sdS[di] = Math.sqrt(Runs.sampleVariance(lnS));
+                            + "ratio " + Statistics.fmt(vs.ratio()), vs.falseFailure(kurtosisBasis)));
+            sdH[di] = Math.sqrt(Statistics.sampleVariance(lnH));
+            sdS[di] = Math.sqrt(Statistics.sampleVariance(lnS));
             var ode = Runs.odeCompleted(OdeProblem.of(spec));
             double bias = 0;
             for (int j = 1; j < times.length; j++) {
                 bias = Math.max(bias, Math.abs(exact[j] - ode.risk()[j]) / ode.risk()[j]);
             }
-            notes.append("d = ").append(d).append(": sd of ln R(T) HSGD ").append(Runs.fmt(sdH[di]))
-                    .append(" (predicted ").append(Runs.fmt(Math.sqrt(4 * HORIZON / d * (1 + 0.5 / d))))
-                    .append("), SGD ").append(Runs.fmt(sdS[di])).append(" (predicted ")
-                    .append(Runs.fmt(Math.sqrt(2 * HORIZON / d * (1 - 1.0 / d)))).append("), ratio ")
-                    .append(Runs.fmt(sdH[di] / sdS[di])).append(" (sqrt 2 = 1.41421); max relative distance of the "
-                            + "exact HSGD mean to the ODE ").append(Runs.fmt(bias)).append(" (x d/T = ")
-                    .append(Runs.fmt(bias * d / HORIZON)).append(", derived 0.5 R-relative per unit t)\n");
+            notes.append("d = ").append(d).append(": sd of ln R(T) HSGD ").append(Statistics.fmt(sdH[di]))
+                    .append(" (predicted ").append(Statistics.fmt(Math.sqrt(4 * HORIZON / d * (1 + 0.5 / d))))
+                    .append("), SGD ").append(Statistics.fmt(sdS[di])).append(" (predicted ")
+                    .append(Statistics.fmt(Math.sqrt(2 * HORIZON / d * (1 - 1.0 / d)))).append("), ratio ")
+                    .append(Statistics.fmt(sdH[di] / sdS[di])).append(" (sqrt 2 = 1.41421); max relative distance of the "
+                            + "exact HSGD mean to the ODE ").append(Statistics.fmt(bias)).append(" (x d/T = ")
+                    .append(Statistics.fmt(bias * d / HORIZON)).append(", derived 0.5 R-relative per unit t)\n");
             if (di == dims.length - 1) {
                 var s = new ArrayList<Series>();
                 s.add(new Series("ODE risk", Series.Kind.THEORY_LINE, times, ode.risk()));
@@ -166,8 +167,8 @@ final class HsgdLeastSquares implements Experiment {
                 List.of(new Series("HSGD", Series.Kind.SIMULATION_MARKERS, x, sdH),
                         new Series("SGD", Series.Kind.SIMULATION_MARKERS, x, sdS))));
         notes.append("fitted slopes of log sd against log d (shown, not checked: the per-d variance checks imply them): "
-                + "HSGD ").append(Runs.fmt(Runs.logLogSlope(x, sdH))).append(", SGD ")
-                .append(Runs.fmt(Runs.logLogSlope(x, sdS))).append('\n');
+                + "HSGD ").append(Statistics.fmt(Statistics.logLogSlope(x, sdH))).append(", SGD ")
+                .append(Statistics.fmt(Statistics.logLogSlope(x, sdS))).append('\n');
         var params = ExperimentResult.parameterMap();
         params.put("dimensions", Arrays.toString(dims));
         params.put("runs per solver and dimension (M)", Integer.toString(m));

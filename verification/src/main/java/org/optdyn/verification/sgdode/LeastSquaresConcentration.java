@@ -19,6 +19,7 @@ import org.optdyn.verification.experiment.FalseFailure;
 import org.optdyn.verification.experiment.Figure;
 import org.optdyn.verification.experiment.RunConfig;
 import org.optdyn.verification.experiment.Series;
+import org.optdyn.verification.experiment.Statistics;
 
 /** Experiment 1: least squares, constant rate, SGD concentrates on the ODE at rate d^-1/2. */
 final class LeastSquaresConcentration implements Experiment {
@@ -80,7 +81,7 @@ final class LeastSquaresConcentration implements Experiment {
         int stream = 0;
         double slopeSum = 0;
         double slopeVar = 0;
-        double qSlope = Runs.studentQuantile(m - 1, ALPHA);
+        double qSlope = Statistics.studentQuantile(m - 1, ALPHA);
         double predictedSlope = config.predictedShifted(-0.5, RES_SLOPE);
         double[] x = new double[dims.length];
         for (int di = 0; di < dims.length; di++) {
@@ -110,13 +111,13 @@ final class LeastSquaresConcentration implements Experiment {
                 double[] odeRisk = ode.risk();
                 double[] predicted = config.predicted(exact, RES_MEAN);
                 double[][] risks = Runs.risks(runs, GlmModel.leastSquares(), c.omega());
-                var st = Runs.stats(risks);
-                var mt = Runs.meanTest(st, predicted, new double[times.length], Runs.range(1, times.length), ALPHA);
+                var st = Statistics.stats(risks);
+                var mt = Statistics.meanTest(st, predicted, new double[times.length], Statistics.range(1, times.length), ALPHA);
                 checks.add(Check.atMost(c.label() + ", d = " + d + ": max_t |mean SGD risk - exact finite-d mean| / "
                                 + "(q se)", mt.worst(), 1.0,
                         "§3.4 gives E R(X_k) exactly for every d (no bias term); the mean of M = " + m + " runs is "
                                 + "tested at every grid time t > 0 with a Student-t interval (q = "
-                                + Runs.fmt(mt.quantile()) + ")", mt.falseFailure()));
+                                + Statistics.fmt(mt.quantile()) + ")", mt.falseFailure()));
                 // max relative gap of each run to the exact mean over the grid (the fluctuation, no bias)
                 double[] gaps = new double[m];
                 for (int r = 0; r < m; r++) {
@@ -126,7 +127,7 @@ final class LeastSquaresConcentration implements Experiment {
                     }
                     gaps[r] = g;
                 }
-                double[] ms = Runs.meanAndSe(gaps);
+                double[] ms = Statistics.meanAndSe(gaps);
                 meanGap[di] = ms[0];
                 seLogGap[di] = ms[1] / ms[0];     // delta method: se(log mean) = se(mean)/mean
                 for (int j = 1; j < times.length; j++) {
@@ -139,27 +140,27 @@ final class LeastSquaresConcentration implements Experiment {
                             "t = k/d", "risk R", false, true, s));
                 }
             }
-            double slope = Runs.slope(x, logs(meanGap));
+            double slope = Statistics.slope(x, logs(meanGap));
             double seSlope = slopeSe(x, seLogGap);
             checks.add(Check.atMost(c.label() + ": |fitted slope of log(mean max relative gap) vs log d - ("
-                            + Runs.fmt(predictedSlope) + ")|", Math.abs(slope - predictedSlope),
+                            + Statistics.fmt(predictedSlope) + ")|", Math.abs(slope - predictedSlope),
                     SLOPE_SYSTEMATIC + qSlope * seSlope,
                     "fluctuations ~ c(t)/sqrt(d) (§2.9, N13): slope -1/2 up to " + SLOPE_SYSTEMATIC + " for finite-d "
-                            + "corrections (O(2T/d_min), see the constant's derivation), plus q = " + Runs.fmt(qSlope)
-                            + " Monte-Carlo standard errors of the fitted slope (" + Runs.fmt(seSlope) + ", delta method)",
+                            + "corrections (O(2T/d_min), see the constant's derivation), plus q = " + Statistics.fmt(qSlope)
+                            + " Monte-Carlo standard errors of the fitted slope (" + Statistics.fmt(seSlope) + ", delta method)",
                     slopeFalseFailure(m, qSlope)));
             slopeSum += slope;
             slopeVar += seSlope * seSlope;
             figures.add(gapFigure(c, dims, meanGap));
             notes.append(c.label()).append(": mean max relative gap to the exact mean ");
             for (int di = 0; di < dims.length; di++) {
-                notes.append("d=").append(dims[di]).append(": ").append(Runs.fmt(meanGap[di])).append("  ");
+                notes.append("d=").append(dims[di]).append(": ").append(Statistics.fmt(meanGap[di])).append("  ");
             }
-            notes.append("slope ").append(Runs.fmt(slope)).append(" +- ").append(Runs.fmt(seSlope))
+            notes.append("slope ").append(Statistics.fmt(slope)).append(" +- ").append(Statistics.fmt(seSlope))
                     .append("; max relative bias |exact mean - ODE|/ODE (derived, O(1/d)): ");
             for (int di = 0; di < dims.length; di++) {
-                notes.append("d=").append(dims[di]).append(": ").append(Runs.fmt(bias[di])).append(" (x d = ")
-                        .append(Runs.fmt(bias[di] * dims[di])).append(")  ");
+                notes.append("d=").append(dims[di]).append(": ").append(Statistics.fmt(bias[di])).append(" (x d = ")
+                        .append(Statistics.fmt(bias[di] * dims[di])).append(")  ");
             }
             notes.append('\n');
         }
@@ -167,9 +168,9 @@ final class LeastSquaresConcentration implements Experiment {
         double pooled = slopeSum / k;
         double sePooled = Math.sqrt(slopeVar) / k;
         checks.add(Check.atMost("pooled slope (mean over the " + k + " configurations): |slope - ("
-                        + Runs.fmt(predictedSlope) + ")|", Math.abs(pooled - predictedSlope),
+                        + Statistics.fmt(predictedSlope) + ")|", Math.abs(pooled - predictedSlope),
                 SLOPE_SYSTEMATIC + qSlope * sePooled,
-                "as the per-configuration slopes, with the pooled standard error (" + Runs.fmt(sePooled) + ")",
+                "as the per-configuration slopes, with the pooled standard error (" + Statistics.fmt(sePooled) + ")",
                 slopeFalseFailure(m, qSlope)));
         var params = ExperimentResult.parameterMap();
         params.put("dimensions", java.util.Arrays.toString(dims));
@@ -186,7 +187,7 @@ final class LeastSquaresConcentration implements Experiment {
 
     private static FalseFailure slopeFalseFailure(int m, double q) {
         return FalseFailure.probability(ALPHA, "the fitted slope is a linear combination of log means of M = " + m
-                + " i.i.d. runs per d (close to Normal by the CLT); two-sided quantile " + Runs.fmt(q) + " of "
+                + " i.i.d. runs per d (close to Normal by the CLT); two-sided quantile " + Statistics.fmt(q) + " of "
                 + "Student-t(" + (m - 1) + ") at " + ALPHA + " (conservative for the estimated standard error), "
                 + "whenever the true slope is within the systematic allowance of -1/2");
     }

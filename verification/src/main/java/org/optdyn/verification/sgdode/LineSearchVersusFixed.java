@@ -18,6 +18,7 @@ import org.optdyn.verification.experiment.ExperimentResult;
 import org.optdyn.verification.experiment.FalseFailure;
 import org.optdyn.verification.experiment.Figure;
 import org.optdyn.verification.experiment.RunConfig;
+import org.optdyn.verification.experiment.Statistics;
 
 /** Experiment 7: idealized exact line search is slower than a good fixed rate; its two-eigenvalue limit. */
 final class LineSearchVersusFixed implements Experiment {
@@ -98,7 +99,7 @@ final class LineSearchVersusFixed implements Experiment {
         var grid = StepGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 30), d);
         double[] times = grid.times();
         LearningRateRule[] rules = {new LearningRateRule.ExactLineSearch(), new LearningRateRule.Constant(1 / lambdaBar)};
-        String[] labels = {"exact line search", "fixed 1/lambdaBar = " + Runs.fmt(1 / lambdaBar)};
+        String[] labels = {"exact line search", "fixed 1/lambdaBar = " + Statistics.fmt(1 / lambdaBar)};
         double[] rate = new double[2];
         double[] rateSe = new double[2];
         double[] odeRates = new double[2];
@@ -111,31 +112,31 @@ final class LineSearchVersusFixed implements Experiment {
             double[][] risk = Runs.risks(runs, GlmModel.leastSquares(), 0);
             double[][] lr = Runs.learningRates(runs);
             if (k == 0) {
-                var mt = Runs.meanTest(Runs.stats(lr), config.predicted(ode.learningRate(), RESOLUTION),
-                        Runs.constant(times.length, BIAS_FACTOR * ode.learningRate()[0] / d),
-                        Runs.range(1, times.length), ALPHA);
+                var mt = Statistics.meanTest(Statistics.stats(lr), config.predicted(ode.learningRate(), RESOLUTION),
+                        Statistics.constant(times.length, BIAS_FACTOR * ode.learningRate()[0] / d),
+                        Statistics.range(1, times.length), ALPHA);
                 checks.add(Check.atMost("line search: max_t |mean SGD lr - ODE| / (q se + 10 gamma_0/d)", mt.worst(),
                         1.0, "N13 (ii): the mean of M = " + m + " runs within a Student-t interval (q = "
-                                + Runs.fmt(mt.quantile()) + ") plus the bias allowance C_b/d, C_b = 10 gamma_0 (N13's "
+                                + Statistics.fmt(mt.quantile()) + ") plus the bias allowance C_b/d, C_b = 10 gamma_0 (N13's "
                                 + "recommended allowance)", mt.falseFailure()));
             }
             // decay rate: per-run slope of ln R over [T/2, T], against the ODE's slope on the same window
             int from = Runs.indexOf(times, HORIZON / 2);
             double[] tw = java.util.Arrays.copyOfRange(times, from, times.length);
-            double odeRate = config.predicted(-Runs.slope(tw, logs(ode.risk(), from)), RESOLUTION);
+            double odeRate = config.predicted(-Statistics.slope(tw, logs(ode.risk(), from)), RESOLUTION);
             double[][] per = new double[m][1];
             for (int r = 0; r < m; r++) {
-                per[r][0] = -Runs.slope(tw, logs(risk[r], from));
+                per[r][0] = -Statistics.slope(tw, logs(risk[r], from));
             }
-            var st = Runs.stats(per);
-            var rt = Runs.meanTest(st, new double[] {odeRate}, new double[] {BIAS_FACTOR * odeRate / d},
+            var st = Statistics.stats(per);
+            var rt = Statistics.meanTest(st, new double[] {odeRate}, new double[] {BIAS_FACTOR * odeRate / d},
                     new int[] {0}, ALPHA);
             rate[k] = st.mean()[0];
             rateSe[k] = st.se(0);
             odeRates[k] = odeRate;
             checks.add(Check.atMost(labels[k] + ": |SGD decay rate - ODE decay rate| / (q se + 10 rate/d)",
                     rt.worst(), 1.0, "decay rate = -slope of ln R on [T/2, T]; the mean of the M = " + m + " per-run "
-                            + "rates within a Student-t interval (q = " + Runs.fmt(rt.quantile()) + ") plus the bias "
+                            + "rates within a Student-t interval (q = " + Statistics.fmt(rt.quantile()) + ") plus the bias "
                             + "allowance C_b/d, C_b = 10 x the rate (N13 ii)", rt.falseFailure()));
             figures.add(new Figure("risk-" + (k == 0 ? "line-search" : "fixed"), "Noiseless LS, two-point {1, 0.25}, "
                     + labels[k] + ", d = " + d, "t = k/d", "risk R", false, true,
@@ -153,12 +154,12 @@ final class LineSearchVersusFixed implements Experiment {
         params.put("horizon T", Double.toString(HORIZON));
         params.put("false-failure probability per SGD check", Double.toString(ALPHA));
         params.put("seed", Long.toString(config.seed()));
-        String notes = "Derived facts (not checks): asymptotic rates line search " + Runs.fmt(rhoLine) + " < Polyak "
-                + Runs.fmt(rhoPolyak) + " <= best fixed " + Runs.fmt(rhoBest) + "; on [T/2, T] the ODE rates are "
-                + Runs.fmt(odeRates[0]) + " (line search) and " + Runs.fmt(odeRates[1]) + " (fixed), SGD "
-                + Runs.fmt(rate[0]) + " +- " + Runs.fmt(rateSe[0]) + " and " + Runs.fmt(rate[1]) + " +- "
-                + Runs.fmt(rateSe[1]) + ", so line search is slower in SGD too (implied by the two rate checks); "
-                + "Prop. F.1 limit " + Runs.fmt(HighLineClosedForms.lineSearchTwoEigenvalueLimit(L1, L2));
+        String notes = "Derived facts (not checks): asymptotic rates line search " + Statistics.fmt(rhoLine) + " < Polyak "
+                + Statistics.fmt(rhoPolyak) + " <= best fixed " + Statistics.fmt(rhoBest) + "; on [T/2, T] the ODE rates are "
+                + Statistics.fmt(odeRates[0]) + " (line search) and " + Statistics.fmt(odeRates[1]) + " (fixed), SGD "
+                + Statistics.fmt(rate[0]) + " +- " + Statistics.fmt(rateSe[0]) + " and " + Statistics.fmt(rate[1]) + " +- "
+                + Statistics.fmt(rateSe[1]) + ", so line search is slower in SGD too (implied by the two rate checks); "
+                + "Prop. F.1 limit " + Statistics.fmt(HighLineClosedForms.lineSearchTwoEigenvalueLimit(L1, L2));
         String resolution = "a 1e-6 error in the predicted line-search limit (ODE against Prop. F.1) and a "
                 + Math.round(100 * RESOLUTION) + " % error in the predicted SGD decay rates and learning-rate curve (test size; each SGD allowance is "
                 + "about 4.5 %, of which the 10/d bias allowance is 2 % (rates) and 3.6 % (learning rate)); "

@@ -18,6 +18,7 @@ import org.optdyn.verification.experiment.FalseFailure;
 import org.optdyn.verification.experiment.Figure;
 import org.optdyn.verification.experiment.RunConfig;
 import org.optdyn.verification.experiment.Series;
+import org.optdyn.verification.experiment.Statistics;
 
 /** Experiment 4: phase retrieval (non-convex GLM) with a constant rate from a warm start. */
 final class PhaseRetrievalConstant implements Experiment {
@@ -87,12 +88,12 @@ final class PhaseRetrievalConstant implements Experiment {
                     LearningRateRule.constant(GAMMA), times).withNoise(OMEGA)
                     .withInitial(InitialOverlaps.isotropicWarmStart(spectrum, 0.5, 0.5)));
             double[][] risk = Runs.risks(runs, GlmModel.phaseRetrieval(), OMEGA);
-            var st = Runs.stats(risk);
-            var mt = Runs.meanTest(st, config.predicted(ode.risk(), RES_MEAN),
-                    Runs.constant(times.length, BIAS_FACTOR * ode.risk()[0] / d), Runs.range(1, times.length), ALPHA);
+            var st = Statistics.stats(risk);
+            var mt = Statistics.meanTest(st, config.predicted(ode.risk(), RES_MEAN),
+                    Statistics.constant(times.length, BIAS_FACTOR * ode.risk()[0] / d), Statistics.range(1, times.length), ALPHA);
             checks.add(Check.atMost("d = " + d + ": max_t |mean risk - ODE| / (q se + 10 R(0)/d)", mt.worst(), 1.0,
                     "N13 (ii): the mean of M = " + m + " runs within a Student-t interval (q = "
-                            + Runs.fmt(mt.quantile()) + ") plus the bias allowance C_b/d, C_b = 10 R(0) (N13's "
+                            + Statistics.fmt(mt.quantile()) + ") plus the bias allowance C_b/d, C_b = 10 R(0) (N13's "
                             + "recommended allowance; the bias measured for this configuration is 1.2..1.8/d at t = 10)",
                     mt.falseFailure()));
             // spread: per run, the mean over t in [T/2, T] of |R(t) - mean R(t)| (robust to the quartic loss's heavy
@@ -104,7 +105,7 @@ final class PhaseRetrievalConstant implements Experiment {
                     a[r] += Math.abs(risk[r][j] - st.mean()[j]) / (times.length - half);
                 }
             }
-            double[] ms = Runs.meanAndSe(a);
+            double[] ms = Statistics.meanAndSe(a);
             sdAtEnd[di] = ms[0];
             logSd[di] = Math.log(ms[0]);
             seLogSd[di] = ms[1] / ms[0];
@@ -113,21 +114,21 @@ final class PhaseRetrievalConstant implements Experiment {
                         "t = k/d", "risk R", false, true, Runs.series("risk", times, ode.risk(), risk)));
             }
         }
-        double slope = Runs.slope(x, logSd);
+        double slope = Statistics.slope(x, logSd);
         double seSlope = LeastSquaresConcentration.slopeSe(x, seLogSd);
-        double q = Runs.studentQuantile(minRuns - 1, ALPHA);
+        double q = Statistics.studentQuantile(minRuns - 1, ALPHA);
         double predictedSlope = config.predictedShifted(-0.5, RES_SLOPE);
         checks.add(Check.atMost("|fitted slope of log(mean absolute deviation of R over [T/2, T]) vs log d - ("
-                        + Runs.fmt(predictedSlope) + ")|",
+                        + Statistics.fmt(predictedSlope) + ")|",
                 Math.abs(slope - predictedSlope), SLOPE_SYSTEMATIC + q * seSlope,
                 "fluctuations ~ c/sqrt(d): slope -1/2, plus the finite-d allowance " + SLOPE_SYSTEMATIC + " (measured "
-                        + "inflation of the spread at d = 256, see the constant), plus q = " + Runs.fmt(q)
-                        + " standard errors of the fitted slope (" + Runs.fmt(seSlope) + ", delta method from the sample sd of "
+                        + "inflation of the spread at d = 256, see the constant), plus q = " + Statistics.fmt(q)
+                        + " standard errors of the fitted slope (" + Statistics.fmt(seSlope) + ", delta method from the sample sd of "
                         + "the per-run deviations)",
                 FalseFailure.probability(ALPHA, "the log of the mean per-run absolute deviation is close to Normal "
                         + "(CLT over M runs, delta-method se); the slope is a linear combination over independent d; "
                         + "two-sided "
-                        + "Student-t(" + (minRuns - 1) + ") quantile " + Runs.fmt(q) + " at " + ALPHA
+                        + "Student-t(" + (minRuns - 1) + ") quantile " + Statistics.fmt(q) + " at " + ALPHA
                         + " (conservative for estimated se), whenever the true slope is within the allowance of -1/2")));
         var params = ExperimentResult.parameterMap();
         params.put("dimensions", java.util.Arrays.toString(dims));
@@ -139,10 +140,10 @@ final class PhaseRetrievalConstant implements Experiment {
         params.put("seed", Long.toString(config.seed()));
         var notes = new StringBuilder("mean absolute deviation over [T/2, T] x sqrt(d): ");
         for (int di = 0; di < dims.length; di++) {
-            notes.append("d=").append(dims[di]).append(": ").append(Runs.fmt(sdAtEnd[di] * Math.sqrt(dims[di])))
+            notes.append("d=").append(dims[di]).append(": ").append(Statistics.fmt(sdAtEnd[di] * Math.sqrt(dims[di])))
                     .append("  ");
         }
-        notes.append("fitted slope ").append(Runs.fmt(slope)).append(" +- ").append(Runs.fmt(seSlope));
+        notes.append("fitted slope ").append(Statistics.fmt(slope)).append(" +- ").append(Statistics.fmt(seSlope));
         double[] xd = new double[dims.length];
         for (int di = 0; di < dims.length; di++) {
             xd[di] = dims[di];

@@ -18,6 +18,7 @@ import org.optdyn.verification.experiment.ExperimentResult;
 import org.optdyn.verification.experiment.FalseFailure;
 import org.optdyn.verification.experiment.Figure;
 import org.optdyn.verification.experiment.RunConfig;
+import org.optdyn.verification.experiment.Statistics;
 
 /** Experiment 6: AdaGrad-Norm on power-law spectra, the phase transition at beta + delta = 1. */
 final class PowerLawPhaseTransition implements Experiment {
@@ -72,8 +73,8 @@ final class PowerLawPhaseTransition implements Experiment {
                     .withInitial(InitialOverlaps.powerLaw(n15, DELTAS[k]))).orElseThrow();
             double sl = Math.log(t.learningRate()[2] / t.learningRate()[1]) / Math.log(10);
             double predicted = config.predictedShifted(theory[k], RES_EXPONENT);
-            checks.add(Check.atMost("N15 (d = 4000, t in [100, 1000]), beta + delta = " + Runs.fmt(BETA + DELTAS[k])
-                            + ": |ODE slope of gamma - theory " + Runs.fmt(predicted) + "|", Math.abs(sl - predicted),
+            checks.add(Check.atMost("N15 (d = 4000, t in [100, 1000]), beta + delta = " + Statistics.fmt(BETA + DELTAS[k])
+                            + ": |ODE slope of gamma - theory " + Statistics.fmt(predicted) + "|", Math.abs(sl - predicted),
                     N15_TOLERANCE, "Prop. 4.4 / Cor. D.2 exponents 0 and -1 + 1/(beta+delta) = -1/3; N15's tolerance "
                             + "0.1 covers the slow approach of a finite window at finite d (N15 measured -0.004, -0.29)",
                     FalseFailure.deterministic("ODE integration (rtol 1e-10, error far below 1e-3 on the slope); the "
@@ -95,13 +96,13 @@ final class PowerLawPhaseTransition implements Experiment {
                     LearningRateRule.adaGradNorm(1, 1), times)
                     .withInitial(InitialOverlaps.powerLaw(spectrum, delta)));
             double[][] lr = Runs.learningRates(runs);
-            var st = Runs.stats(lr);
-            var mt = Runs.meanTest(st, config.predicted(ode.learningRate(), RES_CURVE),
-                    Runs.constant(times.length, BIAS_FACTOR / d), Runs.range(1, times.length), ALPHA);
-            checks.add(Check.atMost("beta + delta = " + Runs.fmt(BETA + delta) + ": max_t |mean SGD lr - ODE| / (q se + "
+            var st = Statistics.stats(lr);
+            var mt = Statistics.meanTest(st, config.predicted(ode.learningRate(), RES_CURVE),
+                    Statistics.constant(times.length, BIAS_FACTOR / d), Statistics.range(1, times.length), ALPHA);
+            checks.add(Check.atMost("beta + delta = " + Statistics.fmt(BETA + delta) + ": max_t |mean SGD lr - ODE| / (q se + "
                             + "10 gamma_0/d)", mt.worst(), 1.0,
                     "N13 (ii): the mean of M = " + m + " runs within a Student-t interval (q = "
-                            + Runs.fmt(mt.quantile()) + ") plus the bias allowance 10 gamma_0/d (N13's recommended "
+                            + Statistics.fmt(mt.quantile()) + ") plus the bias allowance 10 gamma_0/d (N13's recommended "
                             + "allowance; the power-law target is deterministic, so the ODE starts from the exact "
                             + "overlaps)", mt.falseFailure()));
             odeSlope[k] = windowSlope(times, ode.learningRate(), w0, horizon);
@@ -109,14 +110,14 @@ final class PowerLawPhaseTransition implements Experiment {
             for (int r = 0; r < m; r++) {
                 perRun[r] = windowSlope(times, lr[r], w0, horizon);
             }
-            double[] ms = Runs.meanAndSe(perRun);
+            double[] ms = Statistics.meanAndSe(perRun);
             sgdSlope[k] = ms[0];
             sgdSlopeSe[k] = ms[1];
             figures.add(new Figure("lr-delta-" + (k == 0 ? "03" : "13"), "AdaGrad-Norm, power law beta = 0.2, delta = "
                     + delta + ", d = " + d, "t = k/d", "learning rate", true, true,
                     Runs.series("lr", times, ode.learningRate(), lr)));
         }
-        String window = "[" + Runs.fmt(w0) + ", " + Runs.fmt(horizon) + "]";
+        String window = "[" + Statistics.fmt(w0) + ", " + Statistics.fmt(horizon) + "]";
         var params = ExperimentResult.parameterMap();
         params.put("d", Integer.toString(d));
         params.put("runs M", Integer.toString(m));
@@ -127,9 +128,9 @@ final class PowerLawPhaseTransition implements Experiment {
         params.put("false-failure probability per SGD check", Double.toString(ALPHA));
         params.put("seed", Long.toString(config.seed()));
         String notes = "Derived facts (not checks): log-log slopes of gamma on " + window + " at d = " + d + ": ODE "
-                + Runs.fmt(odeSlope[0]) + " / " + Runs.fmt(odeSlope[1]) + ", SGD (mean of per-run slopes) "
-                + Runs.fmt(sgdSlope[0]) + " +- " + Runs.fmt(sgdSlopeSe[0]) + " / " + Runs.fmt(sgdSlope[1]) + " +- "
-                + Runs.fmt(sgdSlopeSe[1]) + " (asymptotic theory 0 / -1/3; the window and d are too small to reach "
+                + Statistics.fmt(odeSlope[0]) + " / " + Statistics.fmt(odeSlope[1]) + ", SGD (mean of per-run slopes) "
+                + Statistics.fmt(sgdSlope[0]) + " +- " + Statistics.fmt(sgdSlopeSe[0]) + " / " + Statistics.fmt(sgdSlope[1]) + " +- "
+                + Statistics.fmt(sgdSlopeSe[1]) + " (asymptotic theory 0 / -1/3; the window and d are too small to reach "
                 + "it, which is why the exponents are checked on the ODE at d = 4000 and SGD against the ODE curve)";
         String resolution = "an exponent off by " + RES_EXPONENT + " (ODE at d = 4000 against Prop. 4.4), and a "
                 + Math.round(100 * RES_CURVE) + " % error in the predicted SGD learning-rate curve (test size)";
@@ -148,6 +149,6 @@ final class PowerLawPhaseTransition implements Experiment {
         }
         double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
         double[] v = ys.stream().mapToDouble(Double::doubleValue).toArray();
-        return Runs.logLogSlope(x, v);
+        return Statistics.logLogSlope(x, v);
     }
 }

@@ -19,6 +19,7 @@ import org.optdyn.verification.experiment.ExperimentResult;
 import org.optdyn.verification.experiment.Figure;
 import org.optdyn.verification.experiment.RunConfig;
 import org.optdyn.verification.experiment.Series;
+import org.optdyn.verification.experiment.Statistics;
 
 /**
  * Streaming SGD on a Haar-rotated covariance {@code K = U diag(lambda) U^T} (issue 10 §3): the deterministic
@@ -108,12 +109,12 @@ final class RotatedCovariance implements Experiment {
             if (ci == 0) {
                 exactIsotropic = exact;
             }
-            var mt = Runs.meanTest(Runs.stats(risks), config.predicted(exact, resolution), new double[times.length],
-                    Runs.range(1, times.length), ALPHA);
+            var mt = Statistics.meanTest(Statistics.stats(risks), config.predicted(exact, resolution), new double[times.length],
+                    Statistics.range(1, times.length), ALPHA);
             checks.add(Check.atMost(c.label() + ": max_t |mean SGD risk - exact finite-d mean| / (q se)", mt.worst(),
                     1.0, "§3.4 gives E R(X_k) exactly in K's eigenbasis for every d (no bias term), with m_i(0) the "
                             + "projections of X_0 - X* on the eigenvectors; mean of M = " + m + " runs at every grid "
-                            + "time t > 0 (q = " + Runs.fmt(mt.quantile()) + ")", mt.falseFailure()));
+                            + "time t > 0 (q = " + Statistics.fmt(mt.quantile()) + ")", mt.falseFailure()));
             var s = new ArrayList<Series>();
             s.add(new Series("exact finite-d mean", Series.Kind.THEORY_LINE, times, exact));
             if (ci == 2) {
@@ -124,11 +125,11 @@ final class RotatedCovariance implements Experiment {
             }
             figures.add(new Figure("risk-" + c.id(), "Least squares, " + c.label() + ", d = " + d + " (first " + DRAWN
                     + " of " + m + " runs)", "t = k/d", "risk R", false, true, s));
-            var st = Runs.stats(risks);
+            var st = Statistics.stats(risks);
             int last = times.length - 1;
             notes.append(c.label()).append(": mean risk at T = ").append(HORIZON).append(": ")
-                    .append(Runs.fmt(st.mean()[last])).append(" +- ").append(Runs.fmt(st.se(last)))
-                    .append(", exact ").append(Runs.fmt(exact[last])).append('\n');
+                    .append(Statistics.fmt(st.mean()[last])).append(" +- ").append(Statistics.fmt(st.se(last)))
+                    .append(", exact ").append(Statistics.fmt(exact[last])).append('\n');
         }
         double top = 0;
         for (double p : projected) {
@@ -138,9 +139,9 @@ final class RotatedCovariance implements Experiment {
         unrotated[0] = 1;      // the diagonal problem with X* = e_1: all the weight on lambda_1 = 1
         double[] wrong = FiniteDimensionalMeans.expectedRisk(spectrum, unrotated, GAMMA, OMEGA, grid.steps()).risk();
         notes.append("exact mean at T of the diagonal problem with target e_1 (what ignoring U would give): ")
-                .append(Runs.fmt(wrong[times.length - 1])).append('\n');
-        notes.append("target e_1: largest projection U_1i^2 = ").append(Runs.fmt(top)).append(" (isotropic: 1/d = ")
-                .append(Runs.fmt(1.0 / d)).append(")\n");
+                .append(Statistics.fmt(wrong[times.length - 1])).append('\n');
+        notes.append("target e_1: largest projection U_1i^2 = ").append(Statistics.fmt(top)).append(" (isotropic: 1/d = ")
+                .append(Statistics.fmt(1.0 / d)).append(")\n");
         var params = ExperimentResult.parameterMap();
         params.put("d", Integer.toString(d));
         params.put("runs per case (M)", Integer.toString(m));

@@ -23,6 +23,7 @@ import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
 import org.optdyn.verification.experiment.FalseFailure;
 import org.optdyn.verification.experiment.RunConfig;
+import org.optdyn.verification.experiment.Statistics;
 
 /** Experiment 8: the stability threshold 2/lambdaBar of a constant rate, on both sides. */
 final class StabilityThreshold implements Experiment {
@@ -70,7 +71,7 @@ final class StabilityThreshold implements Experiment {
         var grid = StepGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 40), d);
         double[] times = grid.times();
         var notes = new StringBuilder();
-        notes.append("Predicted threshold 2/lambdaBar = ").append(Runs.fmt(gc)).append(" (N3: 3.2)")
+        notes.append("Predicted threshold 2/lambdaBar = ").append(Statistics.fmt(gc)).append(" (N3: 3.2)")
                 .append(config.sabotage() ? ", sabotaged: 10 % too low" : "").append('\n');
         // below: every run converges. The ODE's log-risk decays at rate r_ODE = ln(R(T)/R(0))/T; a run's ln R(T)
         // deviates from the ODE's by O(sqrt(T/d)) (N13: log-normal, sd c sqrt(T/d) with c of order 1), so its
@@ -98,8 +99,8 @@ final class StabilityThreshold implements Experiment {
         checks.add(Check.atMost("gamma = 0.9 x threshold: max over the " + m + " runs of the log-risk growth rate "
                         + "ln(R(T)/R(0))/T (a run that blows up counts as +infinity)", worstRate, 0,
                 "convergence below the threshold (§3.3: kernel mass 0.9 < 1); the ODE's rate is "
-                        + Runs.fmt(odeRate) + ", " + Runs.fmt(-odeRate / sdRate) + " x the per-run rate fluctuation "
-                        + "scale 1/sqrt(T d) = " + Runs.fmt(sdRate) + " (N13)",
+                        + Statistics.fmt(odeRate) + ", " + Statistics.fmt(-odeRate / sdRate) + " x the per-run rate fluctuation "
+                        + "scale 1/sqrt(T d) = " + Statistics.fmt(sdRate) + " (N13)",
                 FalseFailure.probability(1e-6, "Normal tail of a run's log-risk rate (N13: log-normal risk), margin "
                         + "> 10 fluctuation scales for c <= 5, union over " + m + " runs")));
         // above: every run is reported diverged, at the ODE's blow-up time
@@ -116,7 +117,7 @@ final class StabilityThreshold implements Experiment {
             if (r instanceof Outcome.Diverged<RunTrajectory> dv) {
                 blowUps.add(dv.time());
                 notes.append("run ").append(dv.partial().run()).append(" diverged at step ").append(dv.step())
-                        .append(" (t = ").append(Runs.fmt(dv.time())).append("): ").append(dv.reason()).append('\n');
+                        .append(" (t = ").append(Statistics.fmt(dv.time())).append("): ").append(dv.reason()).append('\n');
             }
         }
         checks.add(Check.atLeast("gamma = 1.1 x threshold: SGD runs reported as diverged (of " + m + ")",
@@ -144,13 +145,13 @@ final class StabilityThreshold implements Experiment {
         boolean defined = Double.isFinite(allowance);
         checks.add(Check.atMost("gamma = 1.1 x threshold: |mean SGD blow-up time - ODE blow-up time|",
                 defined ? Math.abs(mean - tOde) : Double.NaN, defined ? allowance : 1.0 / 16,
-                "Student-t(" + (n - 1) + ") quantile " + Runs.fmt(q) + " x sd/sqrt(M) (sd " + Runs.fmt(sd)
-                        + ") + exact finite-d mean-curve bias |" + Runs.fmt(tMean) + " - " + Runs.fmt(tOde)
+                "Student-t(" + (n - 1) + ") quantile " + Statistics.fmt(q) + " x sd/sqrt(M) (sd " + Statistics.fmt(sd)
+                        + ") + exact finite-d mean-curve bias |" + Statistics.fmt(tMean) + " - " + Statistics.fmt(tOde)
                         + "| (§3.4) + Jensen shift rho sd^2/2 + the simulator's check interval 1/16",
                 FalseFailure.probability(ALPHA, "Student-t(" + (n - 1) + "), two-sided " + ALPHA)));
-        notes.append("ODE blow-up time ").append(Runs.fmt(tOde)).append(", exact finite-d mean curve ")
-                .append(Runs.fmt(tMean)).append(", SGD mean ").append(Runs.fmt(mean)).append(" (sd ")
-                .append(Runs.fmt(sd)).append(")\n");
+        notes.append("ODE blow-up time ").append(Statistics.fmt(tOde)).append(", exact finite-d mean curve ")
+                .append(Statistics.fmt(tMean)).append(", SGD mean ").append(Statistics.fmt(mean)).append(" (sd ")
+                .append(Statistics.fmt(sd)).append(")\n");
         var params = ExperimentResult.parameterMap();
         params.put("d", Integer.toString(d));
         params.put("runs M", Integer.toString(m));
@@ -161,7 +162,7 @@ final class StabilityThreshold implements Experiment {
         return new ExperimentResult(name(), checks, java.util.List.of(), params, notes.toString(),
                 "a threshold predicted 10 % too low (or more than 11.2 % too high): the bracket 0.9/1.1 then no "
                         + "longer straddles it; a predicted blow-up time off by twice its allowance"
-                        + (defined ? " (" + Runs.fmt(2 * allowance) + " time units in this run)" : ""));
+                        + (defined ? " (" + Statistics.fmt(2 * allowance) + " time units in this run)" : ""));
     }
 
     /**

@@ -19,6 +19,7 @@ import org.optdyn.verification.experiment.FalseFailure;
 import org.optdyn.verification.experiment.Figure;
 import org.optdyn.verification.experiment.RunConfig;
 import org.optdyn.verification.experiment.Series;
+import org.optdyn.verification.experiment.Statistics;
 
 /** Experiment 9: the least-squares Volterra equation and the ODE agree to integrator tolerance. */
 final class VolterraVersusOde implements Experiment {
@@ -106,7 +107,7 @@ final class VolterraVersusOde implements Experiment {
             checks.add(Check.atMost(c.label() + ": max_t |Volterra - ODE| (Volterra at h = " + (HORIZON / (2 * steps))
                     + ", Richardson)", gap, fineError + ODE_ERROR,
                     "error of the Richardson solution at h/2, |V_h - V_h/2| / (2^" + MIN_ORDER + " - 1) = "
-                            + Runs.fmt(fineError) + " (order checked above), plus the ODE's global error "
+                            + Statistics.fmt(fineError) + " (order checked above), plus the ODE's global error "
                             + ODE_ERROR + " (10 x its rtol 1e-10 at R <= 1)",
                     FalseFailure.deterministic("discretization bound (Richardson, observed order) + integrator "
                             + "tolerance")));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.optdyn.verification.experiment.Statistics;
 
 /** The statistics helpers of the SGD-versus-ODE experiments (the closed forms are tested in theory.ode). */
 class SgdOdePartsTest {
@@ -12,29 +13,29 @@ class SgdOdePartsTest {
     @Test
     void statisticsHelpers() {
         double[][] v = {{0, 1, 2}, {0, 3, 4}};
-        var s = Runs.stats(v);
+        var s = Statistics.stats(v);
         assertThat(s.mean()).containsExactly(0, 2, 3);
         assertThat(s.sd()[1]).isCloseTo(Math.sqrt(2), within(1e-15));
-        assertThat(Runs.logLogSlope(new double[] {1, 10, 100}, new double[] {1, 0.1, 0.01}))
+        assertThat(Statistics.logLogSlope(new double[] {1, 10, 100}, new double[] {1, 0.1, 0.01}))
                 .isCloseTo(-1, within(1e-12));
-        assertThat(Runs.slope(new double[] {0, 1, 2}, new double[] {1, 3, 5})).isCloseTo(2, within(1e-15));
+        assertThat(Statistics.slope(new double[] {0, 1, 2}, new double[] {1, 3, 5})).isCloseTo(2, within(1e-15));
     }
 
     @Test
     void studentAndChiSquareQuantilesMatchTheTables() {
         // t_5, two-sided 5 %: 2.570582; t_30, two-sided 1 %: 2.749996
-        assertThat(Runs.studentQuantile(5, 0.05)).isCloseTo(2.570582, within(1e-6));
-        assertThat(Runs.studentQuantile(30, 0.01)).isCloseTo(2.749996, within(1e-6));
+        assertThat(Statistics.studentQuantile(5, 0.05)).isCloseTo(2.570582, within(1e-6));
+        assertThat(Statistics.studentQuantile(30, 0.01)).isCloseTo(2.749996, within(1e-6));
         // chi-square(10) upper 5 %: 18.30704, so the sd factor is sqrt(18.30704 / 10)
-        assertThat(Runs.sdUpperFactor(10, 0.05)).isCloseTo(Math.sqrt(1.830704), within(1e-6));
+        assertThat(Statistics.sdUpperFactor(10, 0.05)).isCloseTo(Math.sqrt(1.830704), within(1e-6));
     }
 
     @Test
     void meanTestUsesTheBonferroniStudentQuantileAndTheBiasAllowance() {
         double[][] v = {{0, 1, 2}, {0, 3, 4}, {0, 2, 3}};     // means 0, 2, 3; sd 0, 1, 1; se 1/sqrt(3)
-        var s = Runs.stats(v);
-        var t = Runs.meanTest(s, new double[] {0, 2, 2}, new double[] {0, 0, 0.5}, Runs.range(1, 3), 0.01);
-        double q = Runs.studentQuantile(2, 0.005);
+        var s = Statistics.stats(v);
+        var t = Statistics.meanTest(s, new double[] {0, 2, 2}, new double[] {0, 0, 0.5}, Statistics.range(1, 3), 0.01);
+        double q = Statistics.studentQuantile(2, 0.005);
         assertThat(t.quantile()).isCloseTo(q, within(1e-12));
         assertThat(t.points()).isEqualTo(2);
         assertThat(t.worstIndex()).isEqualTo(2);
@@ -59,7 +60,7 @@ class SgdOdePartsTest {
                 }
             }
             double[] prediction = {0, 1, 2, 3, 4, 5};
-            if (Runs.meanTest(Runs.stats(v), prediction, new double[n], Runs.range(1, n), 0.1).worst() > 1) {
+            if (Statistics.meanTest(Statistics.stats(v), prediction, new double[n], Statistics.range(1, n), 0.1).worst() > 1) {
                 failures++;
             }
         }
@@ -80,7 +81,7 @@ class SgdOdePartsTest {
                     row[j] = 2 * gauss(rng);
                 }
             }
-            if (Runs.spreadTest(v, new int[] {0, 1, 2}, new double[] {2, 2, 2}, 0.1).worst() > 1) {
+            if (Statistics.spreadTest(v, new int[] {0, 1, 2}, new double[] {2, 2, 2}, 0.1).worst() > 1) {
                 failures++;
             }
         }
