@@ -6,6 +6,7 @@ module org.optdyn.engine {
     requires jdk.incubator.vector;
     requires java.logging;
 
+    exports org.optdyn.engine.dln;
     exports org.optdyn.engine.erm;
     exports org.optdyn.engine.kernel;
     exports org.optdyn.engine.optim;

@@ -63,6 +63,30 @@ public interface DoubleKernels {
                   double beta1, double beta2, double stepSize, double invBias2, double eps, double l2, double decay);
 
     /**
+     * {@code sum_{i<n} (x[i] * a[i]) * b[i]}: the pre-activation {@code <x, a (.) b>} of a diagonal linear network with
+     * predictor {@code a (.) b} (a reduction: each term is {@code fma(x[i] * a[i], b[i], s)}). {@code x}, {@code a},
+     * {@code b} read.
+     */
+    double productDot(double[] x, double[] a, double[] b, int n);
+
+    /**
+     * One SGD step of the product parametrisation {@code theta = a (.) b} (diagonal-networks.md §1), both right-hand
+     * sides at the old values:
+     * <pre>
+     *   s = -c * x[i];   a[i] = fma(s, b_old[i], a_old[i]);   b[i] = fma(s, a_old[i], b_old[i])
+     * </pre>
+     * with {@code c = gamma e} for the residual {@code e}. {@code x} read; {@code a}, {@code b} read and written.
+     */
+    void productStep(double c, double[] x, double[] a, double[] b, int n);
+
+    /**
+     * {@code w[i] = fma(c * x[i], w[i], w[i])}, i.e. {@code w[i] (1 + c x[i])}: one SGD step of a squared
+     * parametrisation {@code theta = w+^2 - w-^2} ({@code c = -2 gamma e} for {@code w+}, {@code +2 gamma e} for
+     * {@code w-}). {@code x} read; {@code w} read and written.
+     */
+    void scaleByOnePlus(double c, double[] x, double[] w, int n);
+
+    /**
      * {@link #dot(double[], int, double[], int, int)} on off-heap (or any) memory: the segments hold native-order
      * doubles, no alignment required; offsets and {@code n} count elements, not bytes. For the same values it returns
      * exactly what the array version of the same implementation returns (same summation order). {@code x}, {@code y}

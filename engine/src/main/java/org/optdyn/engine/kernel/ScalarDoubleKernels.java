@@ -90,6 +90,48 @@ public final class ScalarDoubleKernels implements DoubleKernels {
         }
     }
 
+    @Override
+    public double productDot(double[] x, double[] a, double[] b, int n) {
+        double s = 0.0;
+        for (int i = 0; i < n; i++) {
+            s = productDotLane(x[i], a[i], b[i], s);
+        }
+        return s;
+    }
+
+    /** One term of {@link #productDot}: {@code fma(x a, b, s)}. */
+    static double productDotLane(double x, double a, double b, double s) {
+        return Math.fma(x * a, b, s);
+    }
+
+    @Override
+    public void productStep(double c, double[] x, double[] a, double[] b, int n) {
+        for (int i = 0; i < n; i++) {
+            productStepLane(c, x, a, b, i);
+        }
+    }
+
+    /** One lane of {@link #productStep}. */
+    static void productStepLane(double c, double[] x, double[] a, double[] b, int i) {
+        double s = -c * x[i];
+        double ai = a[i];
+        double bi = b[i];
+        a[i] = Math.fma(s, bi, ai);
+        b[i] = Math.fma(s, ai, bi);
+    }
+
+    @Override
+    public void scaleByOnePlus(double c, double[] x, double[] w, int n) {
+        for (int i = 0; i < n; i++) {
+            scaleByOnePlusLane(c, x, w, i);
+        }
+    }
+
+    /** One lane of {@link #scaleByOnePlus}. */
+    static void scaleByOnePlusLane(double c, double[] x, double[] w, int i) {
+        w[i] = Math.fma(c * x[i], w[i], w[i]);
+    }
+
     /** One lane of {@link #momentumStep}; the Vector API implementation calls it for its tail. */
     static void momentumLane(double[] x, double[] v, double[] g, int i,
                              double negLr, double mu, double wd, boolean nesterov) {

@@ -269,6 +269,74 @@ final class VectorDoubleKernels implements DoubleKernels {
      * the method was compiled yet. With the order pinned, a reduction is a function of its inputs and the vector
      * shape only (style.md rule 15). Called once per reduction, so the cost is {@code lanes} extractions.
      */
+    @Override
+    public double productDot(double[] x, double[] a, double[] b, int n) {
+        assert n >= 0 && n <= x.length && n <= a.length && n <= b.length;
+        VectorSpecies<Double> sp = VectorShapes.DOUBLE_SPECIES;
+        int lanes = sp.length();
+        int step = VectorShapes.UNROLL * lanes;
+        int i = 0;
+        DoubleVector acc0 = DoubleVector.zero(sp);
+        DoubleVector acc1 = DoubleVector.zero(sp);
+        DoubleVector acc2 = DoubleVector.zero(sp);
+        DoubleVector acc3 = DoubleVector.zero(sp);
+        for (int upper = n - n % step; i < upper; i += step) {
+            acc0 = productTerm(sp, x, a, b, i, acc0);
+            acc1 = productTerm(sp, x, a, b, i + lanes, acc1);
+            acc2 = productTerm(sp, x, a, b, i + 2 * lanes, acc2);
+            acc3 = productTerm(sp, x, a, b, i + 3 * lanes, acc3);
+        }
+        for (int upper = sp.loopBound(n); i < upper; i += lanes) {
+            acc0 = productTerm(sp, x, a, b, i, acc0);
+        }
+        double s = sumLanesInOrder(acc0.add(acc1).add(acc2.add(acc3)));
+        for (; i < n; i++) {
+            s = ScalarDoubleKernels.productDotLane(x[i], a[i], b[i], s);
+        }
+        return s;
+    }
+
+    private static DoubleVector productTerm(VectorSpecies<Double> sp, double[] x, double[] a, double[] b, int i,
+                                            DoubleVector acc) {
+        return DoubleVector.fromArray(sp, x, i).mul(DoubleVector.fromArray(sp, a, i))
+                .fma(DoubleVector.fromArray(sp, b, i), acc);
+    }
+
+    @Override
+    public void productStep(double c, double[] x, double[] a, double[] b, int n) {
+        assert n >= 0 && n <= x.length && n <= a.length && n <= b.length;
+        VectorSpecies<Double> sp = VectorShapes.DOUBLE_SPECIES;
+        int lanes = sp.length();
+        DoubleVector negC = DoubleVector.broadcast(sp, -c);
+        int i = 0;
+        for (int upper = sp.loopBound(n); i < upper; i += lanes) {
+            DoubleVector s = DoubleVector.fromArray(sp, x, i).mul(negC);
+            DoubleVector ai = DoubleVector.fromArray(sp, a, i);
+            DoubleVector bi = DoubleVector.fromArray(sp, b, i);
+            s.fma(bi, ai).intoArray(a, i);
+            s.fma(ai, bi).intoArray(b, i);
+        }
+        for (; i < n; i++) {
+            ScalarDoubleKernels.productStepLane(c, x, a, b, i);
+        }
+    }
+
+    @Override
+    public void scaleByOnePlus(double c, double[] x, double[] w, int n) {
+        assert n >= 0 && n <= x.length && n <= w.length;
+        VectorSpecies<Double> sp = VectorShapes.DOUBLE_SPECIES;
+        int lanes = sp.length();
+        DoubleVector vc = DoubleVector.broadcast(sp, c);
+        int i = 0;
+        for (int upper = sp.loopBound(n); i < upper; i += lanes) {
+            DoubleVector wi = DoubleVector.fromArray(sp, w, i);
+            DoubleVector.fromArray(sp, x, i).mul(vc).fma(wi, wi).intoArray(w, i);
+        }
+        for (; i < n; i++) {
+            ScalarDoubleKernels.scaleByOnePlusLane(c, x, w, i);
+        }
+    }
+
     private static double sumLanesInOrder(DoubleVector v) {
         double s = v.lane(0);
         for (int l = 1, lanes = v.length(); l < lanes; l++) {

@@ -186,6 +186,54 @@ class DoubleKernelAgreementPropertiesTest {
         }
     }
 
+    /**
+     * {@code productDot} sums {@code n} terms {@code (x_i a_i) b_i}, each with one extra rounding for {@code x_i a_i}:
+     * Higham's bound with {@code gamma_{n+1}} on {@code sum |x_i a_i b_i|} holds for any summation order.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void productDotIsWithinGammaNPlusOneOfTheExactSumForBothImplementations(KernelCase c) {
+        int n = c.n();
+        SplittableRandom random = c.random();
+        double[] x = randomArray(random, n + 3);
+        double[] a = randomArray(random, n + 3);
+        double[] b = randomArray(random, n + 3);
+        BigDecimal exact = BigDecimal.ZERO;
+        BigDecimal absSum = BigDecimal.ZERO;
+        for (int i = 0; i < n; i++) {
+            BigDecimal p = new BigDecimal(x[i]).multiply(new BigDecimal(a[i])).multiply(new BigDecimal(b[i]));
+            exact = exact.add(p);
+            absSum = absSum.add(p.abs());
+        }
+        double simd = SIMD.productDot(x, a, b, n);
+        double scalar = SCALAR.productDot(x, a, b, n);
+        assertWithinGamma("SIMD productDot", simd, exact, absSum, n + 1, 1);
+        assertWithinGamma("scalar productDot", scalar, exact, absSum, n + 1, 1);
+        assertWithinGamma("SIMD vs scalar productDot", simd, new BigDecimal(scalar), absSum, n + 1, 2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void productStepAndScaleByOnePlusAreBitwiseEqualToTheScalarTwin(KernelCase c) {
+        int n = c.n();
+        SplittableRandom random = c.random();
+        double[] x = randomArray(random, n + 3);
+        double[] a = randomArray(random, n + 3);
+        double[] b = randomArray(random, n + 3);
+        double coefficient = random.nextDouble() - 0.5;
+        double[] aSimd = a.clone();
+        double[] bSimd = b.clone();
+        double[] aScalar = a.clone();
+        double[] bScalar = b.clone();
+        SIMD.productStep(coefficient, x, aSimd, bSimd, n);
+        SCALAR.productStep(coefficient, x, aScalar, bScalar, n);
+        assertSameBits("productStep a", aScalar, aSimd);
+        assertSameBits("productStep b", bScalar, bSimd);
+        SIMD.scaleByOnePlus(coefficient, x, aSimd, n);
+        SCALAR.scaleByOnePlus(coefficient, x, aScalar, n);
+        assertSameBits("scaleByOnePlus", aScalar, aSimd);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void segmentKernelsReturnExactlyWhatTheArrayKernelsReturnOnHeapAndOffHeap(KernelCase c) {

@@ -62,6 +62,7 @@ public final class OptdynCli {
         cl.addSubcommand(new OdeCommand());
         cl.addSubcommand(new SimulateCommand());
         cl.addSubcommand(new DmftCommand());
+        cl.addSubcommand(new DlnCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(OptdynCli::onParameterError);
         cl.setExecutionExceptionHandler(OptdynCli::onExecutionError);
