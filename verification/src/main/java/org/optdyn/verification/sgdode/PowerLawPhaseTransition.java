@@ -11,6 +11,7 @@ import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.HighLineOde;
 import org.optdyn.theory.ode.InitialOverlaps;
+import org.optdyn.theory.ode.OdeProblem;
 import org.optdyn.theory.ode.OdeTrajectory;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
@@ -91,8 +92,7 @@ final class PowerLawPhaseTransition implements Experiment {
                     new LabelModel.LeastSquares(0), new LearningRateRule.AdaGradNorm(1, 1),
                     InitialCondition.powerLawTarget(delta), grid);
             var runs = Runs.completed(Runs.simulate(spec, config, k, m, progress), name());
-            OdeTrajectory ode = Runs.odeCompleted(Runs.problem(GlmModel.leastSquares(), spectrum,
-                    LearningRateRule.adaGradNorm(1, 1), times)
+            OdeTrajectory ode = Runs.odeCompleted(OdeProblem.of(spec)
                     .withInitial(InitialOverlaps.powerLaw(spectrum, delta)));
             double[][] lr = Runs.learningRates(runs);
             var st = Runs.stats(lr);
