@@ -8,6 +8,7 @@ import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StepGrid;
+import org.optdyn.engine.stream.TimeGrid;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.HighLineOde;
 import org.optdyn.theory.ode.InitialOverlaps;
@@ -68,8 +69,8 @@ final class PowerLawPhaseTransition implements Experiment {
         var n15 = Spectra.powerLaw(4000, BETA);
         double[] theory = {0, -1.0 / 3};
         for (int k = 0; k < DELTAS.length; k++) {
-            var t = HighLineOde.solve(Runs.problem(GlmModel.leastSquares(), n15,
-                    LearningRateRule.adaGradNorm(1, 1), new double[] {0, 100, 1000})
+            var t = HighLineOde.solve(OdeProblem.of(GlmModel.leastSquares(), n15,
+                    LearningRateRule.adaGradNorm(1, 1), TimeGrid.of(0, 100, 1000))
                     .withInitial(InitialOverlaps.powerLaw(n15, DELTAS[k]))).orElseThrow();
             double sl = Math.log(t.learningRate()[2] / t.learningRate()[1]) / Math.log(10);
             double predicted = config.predictedShifted(theory[k], RES_EXPONENT);
