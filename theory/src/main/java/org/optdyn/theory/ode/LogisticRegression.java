@@ -1,5 +1,12 @@
 package org.optdyn.theory.ode;
 
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
+import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.optdyn.engine.stream.HermiteQuadrature;
 import org.optdyn.engine.stream.ModelKind;
 
 /**
@@ -11,14 +18,20 @@ import org.optdyn.engine.stream.ModelKind;
  *   I  = E_B (σ(x) − σ(y))²                         (2-D rule, n² evaluations)
  *   H₁ = ½ E σ'(√B₁₁ z),   H₂ = −½ E σ'(√B₂₂ z)
  * </pre>
- * All expectations use the Gauss–Hermite rule of §2.7 (default 50 nodes). Softplus is evaluated stably as
- * max(u,0) + log1p(e^{−|u|}).
+ * All expectations use the Gauss–Hermite rule of §2.7 (default 50 nodes), a {@link HermiteQuadrature} with the nodes
+ * and weights of {@link #quadrature(int)}. Softplus is evaluated stably as max(u,0) + log1p(e^{−|u|}).
  *
  * @param nodes Gauss–Hermite node count n (50 by default)
  */
 public record LogisticRegression(int nodes) implements GlmModel {
 
-    private static final LogisticRegression STANDARD = new LogisticRegression(GaussHermiteRule.DEFAULT_NODES);
+    private static final LogisticRegression STANDARD = new LogisticRegression(HermiteQuadrature.DEFAULT_NODES);
+    /**
+     * Largest n taken from Hipparchus' Hermite rule factory, whose recursive Newton iteration stops converging for
+     * larger n (it did not return for n = 80); Golub–Welsch is used beyond.
+     */
+    static final int HIPPARCHUS_MAX_NODES = 50;
+    private static final double SQRT_PI = Math.sqrt(Math.PI);
 
     /** Validates the node count. */
     public LogisticRegression {
@@ -32,13 +45,75 @@ public record LogisticRegression(int nodes) implements GlmModel {
         return STANDARD;
     }
 
-    /** Rules by node count, built once (Golub–Welsch beyond 50 nodes costs an eigen-decomposition). */
-    private static final java.util.concurrent.ConcurrentHashMap<Integer, GaussHermiteRule> RULES =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    /** The rule's abscissae and probability weights by node count, built once (see {@link #quadrature(int)}). */
+    private static final ConcurrentHashMap<Integer, Rule> RULES = new ConcurrentHashMap<>();
 
-    private GaussHermiteRule rule() {
-        return nodes == GaussHermiteRule.DEFAULT_NODES ? GaussHermiteRule.standard()
-                : RULES.computeIfAbsent(nodes, GaussHermiteRule::new);
+    /** Standard-normal abscissae √2 ξ_k and probability weights ϖ_k/√π of one rule (shared, not modified). */
+    private record Rule(double[] z, double[] w) {
+    }
+
+    private Rule rule() {
+        return RULES.computeIfAbsent(nodes, n -> {
+            var q = quadrature(n);
+            return new Rule(q.standardNormalNodes(), q.probabilityWeights());
+        });
+    }
+
+    /**
+     * The n-node Gauss–Hermite rule of the ODE: Hipparchus' {@link GaussIntegratorFactory#hermite(int)} for
+     * n ≤ {@value #HIPPARCHUS_MAX_NODES}, Golub–Welsch beyond (physicists' weight e^{−ξ²}). Its values differ from
+     * those of {@link HermiteQuadrature#of(int)} (the homogenized-SGD solver's) in the last bits; each solver keeps
+     * its own so that its numbers do not change.
+     *
+     * @param n number of nodes, 1 ≤ n ≤ 400
+     */
+    public static HermiteQuadrature quadrature(int n) {
+        if (n < 1 || n > 400) {
+            throw new IllegalArgumentException("n must be in [1, 400], got " + n);
+        }
+        if (n > HIPPARCHUS_MAX_NODES) {
+            double[][] nw = golubWelsch(n);
+            return HermiteQuadrature.of(nw[0], nw[1]);
+        }
+        GaussIntegrator rule = new GaussIntegratorFactory().hermite(n);
+        double[] x = new double[n];
+        double[] w = new double[n];
+        for (int k = 0; k < n; k++) {
+            x[k] = rule.getPoint(k);
+            w[k] = rule.getWeight(k);
+        }
+        return HermiteQuadrature.of(x, w);
+    }
+
+    /**
+     * Golub–Welsch (sgd-ode.md §2.7): the nodes are the eigenvalues of the symmetric tridiagonal Jacobi matrix with
+     * zero diagonal and off-diagonals √(k/2), k = 1..n−1; the weights are √π v₁² with v₁ the first component of the
+     * unit eigenvector (Hipparchus {@link EigenDecompositionSymmetric} on the tridiagonal form). Returns
+     * {nodes, weights}, nodes ascending. Weights below ~1e-16 have only absolute accuracy (their terms are
+     * negligible in any expectation).
+     */
+    static double[][] golubWelsch(int n) {
+        double[] main = new double[n];
+        double[] off = new double[n - 1];
+        for (int k = 1; k < n; k++) {
+            off[k - 1] = Math.sqrt(k / 2.0);
+        }
+        var eig = new EigenDecompositionSymmetric(main, off);
+        double[] ev = eig.getEigenvalues();
+        Integer[] order = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(k -> ev[k]));
+        double[] x = new double[n];
+        double[] w = new double[n];
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            double v1 = eig.getEigenvector(i).getEntry(0);
+            x[k] = ev[i];
+            w[k] = SQRT_PI * v1 * v1;
+        }
+        return new double[][]{x, w};
     }
 
     @Override
@@ -47,9 +122,9 @@ public record LogisticRegression(int nodes) implements GlmModel {
             throw new IllegalArgumentException("logistic regression has no label noise (sgd-ode.md §9 item 3), "
                     + "got noiseVariance " + noiseVariance);
         }
-        GaussHermiteRule r = rule();
-        double[] z = r.standardNormalNodes();
-        double[] w = r.probabilityWeights();
+        Rule r = rule();
+        double[] z = r.z();
+        double[] w = r.w();
         double sx = Math.sqrt(Math.max(0, b11));
         double sy = Math.sqrt(Math.max(0, b22));
         double dsigY = 0;
@@ -69,9 +144,9 @@ public record LogisticRegression(int nodes) implements GlmModel {
     }
 
     /** I(B) = E_B(σ(x) − σ(y))² with the y-first factorization of §2.7; σ(y) hoisted out of the inner loop. */
-    private static double fisher(GaussHermiteRule r, double b11, double b12, double b22) {
-        double[] z = r.standardNormalNodes();
-        double[] w = r.probabilityWeights();
+    private static double fisher(Rule r, double b11, double b12, double b22) {
+        double[] z = r.z();
+        double[] w = r.w();
         if (!(b22 > 0)) {
             double sx = Math.sqrt(Math.max(0, b11));
             double s = 0;

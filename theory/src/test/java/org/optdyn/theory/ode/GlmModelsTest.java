@@ -9,12 +9,12 @@ import org.optdyn.engine.spectrum.Spectra;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.TimeGrid;
 
-/** Gauss–Hermite rule (N16), logistic regression (N11) and phase retrieval (N12). */
+/** The ODE's Gauss–Hermite rule (N16), logistic regression (N11) and phase retrieval (N12). */
 class GlmModelsTest {
 
     @Test
     void n16HermiteRuleNodesWeightsAndMoments() {
-        var rule = GaussHermiteRule.standard();
+        var rule = LogisticRegression.quadrature(50);
         double[] x = rule.nodes();
         double[] w = rule.weights();
         double sw = 0;
@@ -43,8 +43,8 @@ class GlmModelsTest {
 
     @Test
     void golubWelschAgreesWithHipparchusHermiteRule() {
-        var hip = GaussHermiteRule.standard();
-        double[][] gw = GaussHermiteRule.golubWelsch(50);
+        var hip = LogisticRegression.quadrature(50);
+        double[][] gw = LogisticRegression.golubWelsch(50);
         double[] x = hip.nodes();
         double[] w = hip.weights();
         for (int k = 0; k < 50; k++) {
@@ -54,7 +54,7 @@ class GlmModelsTest {
             assertThat(gw[1][k]).isCloseTo(w[k], within(1e-14));
         }
         // n = 80 (Golub–Welsch): Σϖ = √π and Σϖξ² = √π/2 to rounding.
-        var r80 = new GaussHermiteRule(80);
+        var r80 = LogisticRegression.quadrature(80);
         assertThat(r80.expectation(1.0, z -> 1.0)).isCloseTo(1, within(1e-13));
         assertThat(r80.expectation(2.0, z -> z * z)).isCloseTo(2, within(1e-13));
         assertThat(r80.expectation(1.0, z -> z * z * z * z)).isCloseTo(3, within(1e-12));
@@ -80,7 +80,7 @@ class GlmModelsTest {
         assertThat(t1.h2()).isCloseTo(-0.1017895749, within(1e-10));
         assertThat(t1.distanceDecrease()).isCloseTo(0.2495761801, within(1e-10));
         // Stein forms vs direct 2-D quadrature of h = E[−xσ(y) + sp(x)] and A = E[(x−y)f'].
-        var rule = GaussHermiteRule.standard();
+        var rule = LogisticRegression.quadrature(50);
         double h2d = rule.expectation(0.7, 0.3, 1.1,
                 (x, y) -> -x * LogisticRegression.sigmoid(y) + LogisticRegression.softplus(x));
         double a2d = rule.expectation(0.7, 0.3, 1.1,
@@ -149,8 +149,8 @@ class GlmModelsTest {
         assertThat(t.distanceDecrease()).isCloseTo(1.76, within(1e-14));
         // 50-node 2-D rule in (x, y) × 10-node rule in ε (all integrands are polynomials of degree ≤ 6 in x, y and
         // ≤ 2 in ε, integrated exactly): agreement to 1e-12 (N12).
-        var rule = GaussHermiteRule.standard();
-        var eps = new GaussHermiteRule(10);
+        var rule = LogisticRegression.quadrature(50);
+        var eps = LogisticRegression.quadrature(10);
         double h = rule.expectation(b11, b12, b22,
                 (x, y) -> eps.expectation(w2, e -> 0.5 * Math.pow(x * x - y * y - e, 2)));
         double fi = rule.expectation(b11, b12, b22,

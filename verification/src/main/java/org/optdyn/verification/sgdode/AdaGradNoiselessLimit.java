@@ -11,7 +11,6 @@ import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.engine.stream.TimeGrid;
-import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.HighLineClosedForms;
 import org.optdyn.theory.ode.HighLineOde;
 import org.optdyn.theory.ode.InitialOverlaps;
@@ -95,11 +94,12 @@ final class AdaGradNoiselessLimit implements Experiment {
             checks.add(Check.atMost(c.label() + ": |closed-form gamma_inf - N6 value|", Math.abs(exactClosed - c.n6()),
                     1e-9, "N6 values are printed to 10 digits; the Brent root is converged to 1e-15",
                     FalseFailure.deterministic("rounding: N6 printed to 10 digits (5e-11), root converged to 1e-15")));
-            // (b) the full ODE reaches the closed form
-            var longRun = HighLineOdeLong.solve(OdeProblem.of(GlmModel.leastSquares(), spectrum,
-                    LearningRateRule.adaGradNorm(c.eta(), c.b()),
-                    TimeGrid.of(0, ODE_HORIZON))
-                    .withInitial(InitialOverlaps.isotropic(spectrum, c.targetNorm2())));
+            // (b) the full ODE of the SGD problem below reaches the closed form
+            var spec = SimulationSpec.of(Covariance.diagonal(spectrum.coordinateEigenvalues()),
+                    new LabelModel.LeastSquares(0), new LearningRateRule.AdaGradNorm(c.eta(), c.b()),
+                    scaledUnitTarget(c.targetNorm2()), grid);
+            var problem = OdeProblem.of(spec).withInitial(InitialOverlaps.isotropic(spectrum, c.targetNorm2()));
+            var longRun = HighLineOdeLong.solve(problem.withGrid(TimeGrid.of(0, ODE_HORIZON)));
             odeLong[ci] = longRun;
             checks.add(Check.atMost(c.label() + ": |ODE gamma(" + (int) ODE_HORIZON + ") - closed form|",
                     Math.abs(longRun - closed), 1e-6,
@@ -108,13 +108,8 @@ final class AdaGradNoiselessLimit implements Experiment {
                     FalseFailure.deterministic("integrator bound: rtol 1e-10 over [0, " + (int) ODE_HORIZON
                             + "], plus the exponentially small remainder of gamma after t = " + (int) ODE_HORIZON)));
             // (c) SGD against the ODE on the grid (which includes T, where the ODE is close to the limit)
-            var spec = SimulationSpec.of(Covariance.diagonal(spectrum.coordinateEigenvalues()),
-                    new LabelModel.LeastSquares(0), new LearningRateRule.AdaGradNorm(c.eta(), c.b()),
-                    scaledUnitTarget(c.targetNorm2()), grid);
             var runs = Runs.completed(Runs.simulate(spec, config, ci, m, progress), name());
-            var ode = Runs.odeCompleted(Runs.problem(GlmModel.leastSquares(), spectrum,
-                    LearningRateRule.adaGradNorm(c.eta(), c.b()), times)
-                    .withInitial(InitialOverlaps.isotropic(spectrum, c.targetNorm2())));
+            var ode = Runs.odeCompleted(problem);
             double[][] lr = Runs.learningRates(runs);
             var st = Statistics.stats(lr);
             double gamma0 = c.eta() / c.b();

@@ -12,6 +12,7 @@ import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.FiniteDimensionalMeans;
 import org.optdyn.theory.ode.GlmModel;
+import org.optdyn.theory.ode.OdeProblem;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
@@ -106,8 +107,7 @@ final class LeastSquaresConcentration implements Experiment {
                 double[] exact = FiniteDimensionalMeans.expectedRisk(spectrum, m0, GAMMA, c.omega(), grid.steps())
                         .risk();
                 // the ODE from the expected projections of an isotropic unit target (§8 step 7, band/mean)
-                var ode = Runs.odeCompleted(Runs.problem(GlmModel.leastSquares(), spectrum,
-                        LearningRateRule.constant(GAMMA), times).withNoise(c.omega()));
+                var ode = Runs.odeCompleted(OdeProblem.of(spec));
                 double[] odeRisk = ode.risk();
                 double[] predicted = config.predicted(exact, RES_MEAN);
                 double[][] risks = Runs.risks(runs, GlmModel.leastSquares(), c.omega());

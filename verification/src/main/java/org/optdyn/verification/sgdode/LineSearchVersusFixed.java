@@ -8,10 +8,12 @@ import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StepGrid;
+import org.optdyn.engine.stream.TimeGrid;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.HighLineClosedForms;
 import org.optdyn.theory.ode.HighLineOde;
 import org.optdyn.theory.ode.InitialOverlaps;
+import org.optdyn.theory.ode.OdeProblem;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
@@ -89,26 +91,27 @@ final class LineSearchVersusFixed implements Experiment {
         // the ODE from the expected line-search start: X0 ~ N(0, I/d), X* = 1/sqrt(d): p_j = w_j, c_j = 0, s_j = w_j
         double[] w = spectrum.weights();
         var init = InitialOverlaps.of(w, new double[w.length], w);
-        var odeLong = HighLineOde.solve(Runs.problem(GlmModel.leastSquares(), spectrum,
-                new LearningRateRule.ExactLineSearch(), new double[] {0, 100})
-                .withInitial(init)).orElseThrow();
+        var grid = StepGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 30), d);
+        double[] times = grid.times();
+        LearningRateRule[] rules = {new LearningRateRule.ExactLineSearch(), new LearningRateRule.Constant(1 / lambdaBar)};
+        var specs = new SimulationSpec[rules.length];
+        for (int k = 0; k < rules.length; k++) {
+            specs[k] = SimulationSpec.of(Covariance.diagonal(spectrum.coordinateEigenvalues()),
+                    new LabelModel.LeastSquares(0), rules[k], InitialCondition.lineSearch(), grid);
+        }
+        var odeLong = HighLineOde.solve(OdeProblem.of(specs[0]).withInitial(init).withGrid(TimeGrid.of(0, 100)))
+                .orElseThrow();
         checks.add(Check.atMost("|ODE line-search gamma(100) - Prop. F.1 limit|",
                 Math.abs(odeLong.learningRate()[1] - limit), 1e-6,
                 "the ratio r2/r1 converges geometrically (N8 trajectory: 1.6e-5 away at t = 20); rtol 1e-10",
                 FalseFailure.deterministic("integrator bound rtol 1e-10 plus the geometric remainder after t = 100")));
-        var grid = StepGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 30), d);
-        double[] times = grid.times();
-        LearningRateRule[] rules = {new LearningRateRule.ExactLineSearch(), new LearningRateRule.Constant(1 / lambdaBar)};
         String[] labels = {"exact line search", "fixed 1/lambdaBar = " + Statistics.fmt(1 / lambdaBar)};
         double[] rate = new double[2];
         double[] rateSe = new double[2];
         double[] odeRates = new double[2];
         for (int k = 0; k < 2; k++) {
-            var spec = SimulationSpec.of(Covariance.diagonal(spectrum.coordinateEigenvalues()),
-                    new LabelModel.LeastSquares(0), rules[k], InitialCondition.lineSearch(), grid);
-            var runs = Runs.completed(Runs.simulate(spec, config, k, m, progress), name());
-            var ode = Runs.odeCompleted(Runs.problem(GlmModel.leastSquares(), spectrum, rules[k], times)
-                    .withInitial(init));
+            var runs = Runs.completed(Runs.simulate(specs[k], config, k, m, progress), name());
+            var ode = Runs.odeCompleted(OdeProblem.of(specs[k]).withInitial(init));
             double[][] risk = Runs.risks(runs, GlmModel.leastSquares(), 0);
             double[][] lr = Runs.learningRates(runs);
             if (k == 0) {

@@ -11,6 +11,7 @@ import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.InitialOverlaps;
+import org.optdyn.theory.ode.OdeProblem;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
 import org.optdyn.verification.experiment.ExperimentResult;
@@ -84,8 +85,7 @@ final class PhaseRetrievalConstant implements Experiment {
                     InitialCondition.warmStart(0.5, 0.5), grid);
             var runs = Runs.completed(Runs.simulate(spec, config, di, m, progress), name());
             // K = I: one group, and the warm start fixes |X0|^2 = 0.5, <X0,X*> = 0.5, |X*|^2 = 1 exactly
-            var ode = Runs.odeCompleted(Runs.problem(GlmModel.phaseRetrieval(), spectrum,
-                    LearningRateRule.constant(GAMMA), times).withNoise(OMEGA)
+            var ode = Runs.odeCompleted(OdeProblem.of(spec)
                     .withInitial(InitialOverlaps.isotropicWarmStart(spectrum, 0.5, 0.5)));
             double[][] risk = Runs.risks(runs, GlmModel.phaseRetrieval(), OMEGA);
             var st = Statistics.stats(risk);

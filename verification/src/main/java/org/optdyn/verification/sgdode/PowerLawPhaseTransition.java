@@ -8,9 +8,11 @@ import org.optdyn.engine.stream.LabelModel;
 import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StepGrid;
+import org.optdyn.engine.stream.TimeGrid;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.HighLineOde;
 import org.optdyn.theory.ode.InitialOverlaps;
+import org.optdyn.theory.ode.OdeProblem;
 import org.optdyn.theory.ode.OdeTrajectory;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
@@ -68,8 +70,8 @@ final class PowerLawPhaseTransition implements Experiment {
         var n15 = Spectra.powerLaw(4000, BETA);
         double[] theory = {0, -1.0 / 3};
         for (int k = 0; k < DELTAS.length; k++) {
-            var t = HighLineOde.solve(Runs.problem(GlmModel.leastSquares(), n15,
-                    LearningRateRule.adaGradNorm(1, 1), new double[] {0, 100, 1000})
+            var t = HighLineOde.solve(OdeProblem.of(GlmModel.leastSquares(), n15,
+                    LearningRateRule.adaGradNorm(1, 1), TimeGrid.of(0, 100, 1000))
                     .withInitial(InitialOverlaps.powerLaw(n15, DELTAS[k]))).orElseThrow();
             double sl = Math.log(t.learningRate()[2] / t.learningRate()[1]) / Math.log(10);
             double predicted = config.predictedShifted(theory[k], RES_EXPONENT);
@@ -92,8 +94,7 @@ final class PowerLawPhaseTransition implements Experiment {
                     new LabelModel.LeastSquares(0), new LearningRateRule.AdaGradNorm(1, 1),
                     InitialCondition.powerLawTarget(delta), grid);
             var runs = Runs.completed(Runs.simulate(spec, config, k, m, progress), name());
-            OdeTrajectory ode = Runs.odeCompleted(Runs.problem(GlmModel.leastSquares(), spectrum,
-                    LearningRateRule.adaGradNorm(1, 1), times)
+            OdeTrajectory ode = Runs.odeCompleted(OdeProblem.of(spec)
                     .withInitial(InitialOverlaps.powerLaw(spectrum, delta)));
             double[][] lr = Runs.learningRates(runs);
             var st = Statistics.stats(lr);

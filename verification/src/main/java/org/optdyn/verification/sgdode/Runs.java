@@ -5,13 +5,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.engine.random.RandomStreams;
-import org.optdyn.engine.spectrum.DiscreteSpectrum;
 import org.optdyn.engine.stream.HomogenizedSgd;
-import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.RunTrajectory;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StreamingSimulator;
-import org.optdyn.engine.stream.TimeGrid;
 import org.optdyn.engine.stream.Trajectory;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.HighLineOde;
@@ -102,12 +99,6 @@ final class Runs {
             m[i] = runs.get(i).learningRates();
         }
         return m;
-    }
-
-    /** @return the ODE problem on the simulation's record times (exact multiples of 1/d), default options. */
-    static OdeProblem problem(GlmModel model, DiscreteSpectrum spectrum,
-                              LearningRateRule rule, double[] times) {
-        return OdeProblem.of(model, spectrum, rule, TimeGrid.of(times));
     }
 
     /** Solves the ODE. */

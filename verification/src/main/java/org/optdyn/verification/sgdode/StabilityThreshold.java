@@ -13,10 +13,9 @@ import org.optdyn.engine.stream.RunTrajectory;
 import org.optdyn.engine.stream.SimulationSpec;
 import org.optdyn.engine.stream.StepGrid;
 import org.optdyn.engine.stream.StreamingSimulator;
-import org.hipparchus.distribution.continuous.TDistribution;
-import org.optdyn.theory.ode.HighLineClosedForms;
 import org.optdyn.theory.ode.FiniteDimensionalMeans;
-import org.optdyn.theory.ode.GlmModel;
+import org.optdyn.theory.ode.HighLineClosedForms;
+import org.optdyn.theory.ode.OdeProblem;
 import org.optdyn.theory.ode.OdeTrajectory;
 import org.optdyn.verification.experiment.Check;
 import org.optdyn.verification.experiment.Experiment;
@@ -69,7 +68,6 @@ final class StabilityThreshold implements Experiment {
         var spectrum = Spectra.twoPoint(d, 1, 0.25);
         double gc = config.predicted(HighLineClosedForms.stabilityThreshold(spectrum), -RESOLUTION);
         var grid = StepGrid.atTimes(AdaGradLeastSquares.linspace(HORIZON, 40), d);
-        double[] times = grid.times();
         var notes = new StringBuilder();
         notes.append("Predicted threshold 2/lambdaBar = ").append(Statistics.fmt(gc)).append(" (N3: 3.2)")
                 .append(config.sabotage() ? ", sabotaged: 10 % too low" : "").append('\n');
@@ -77,14 +75,13 @@ final class StabilityThreshold implements Experiment {
         // deviates from the ODE's by O(sqrt(T/d)) (N13: log-normal, sd c sqrt(T/d) with c of order 1), so its
         // rate deviates by O(1/sqrt(T d)).
         double below = 0.9 * gc;
-        var odeBelow = Runs.ode(Runs.problem(GlmModel.leastSquares(), spectrum,
-                LearningRateRule.constant(below), times));
-        double odeRate = odeBelow instanceof Outcome.Completed<OdeTrajectory>(var oc)
-                ? Math.log(oc.risk()[oc.size() - 1] / oc.risk()[0]) / HORIZON
-                : Double.NaN;
         var specBelow = SimulationSpec.of(Covariance.diagonal(spectrum.coordinateEigenvalues()),
                 new LabelModel.LeastSquares(0), new LearningRateRule.Constant(below),
                 InitialCondition.zeroStartUnitTarget(), grid);
+        var odeBelow = Runs.ode(OdeProblem.of(specBelow));
+        double odeRate = odeBelow instanceof Outcome.Completed<OdeTrajectory>(var oc)
+                ? Math.log(oc.risk()[oc.size() - 1] / oc.risk()[0]) / HORIZON
+                : Double.NaN;
         var runsBelow = Runs.simulate(specBelow, config, 0, m, progress);
         double worstRate = Double.NEGATIVE_INFINITY;
         for (var r : runsBelow) {
@@ -105,12 +102,11 @@ final class StabilityThreshold implements Experiment {
                         + "> 10 fluctuation scales for c <= 5, union over " + m + " runs")));
         // above: every run is reported diverged, at the ODE's blow-up time
         double above = 1.1 * gc;
-        var odeAbove = Runs.ode(Runs.problem(GlmModel.leastSquares(), spectrum,
-                LearningRateRule.constant(above), times));
-        double tOde = odeAbove instanceof Outcome.Diverged<OdeTrajectory> dv ? dv.time() : Double.NaN;
         var specAbove = SimulationSpec.of(Covariance.diagonal(spectrum.coordinateEigenvalues()),
                 new LabelModel.LeastSquares(0), new LearningRateRule.Constant(above),
                 InitialCondition.zeroStartUnitTarget(), grid);
+        var odeAbove = Runs.ode(OdeProblem.of(specAbove));
+        double tOde = odeAbove instanceof Outcome.Diverged<OdeTrajectory> dv ? dv.time() : Double.NaN;
         var runsAbove = Runs.simulate(specAbove, config, 1, m, progress);
         var blowUps = new ArrayList<Double>();
         for (var r : runsAbove) {

@@ -9,7 +9,6 @@ import org.optdyn.engine.stream.LearningRateRule;
 import org.optdyn.engine.stream.TimeGrid;
 import org.optdyn.theory.ode.GlmModel;
 import org.optdyn.theory.ode.HighLineOde;
-import org.optdyn.theory.ode.InitialOverlaps;
 import org.optdyn.theory.ode.LeastSquaresVolterra;
 import org.optdyn.theory.ode.OdeProblem;
 import org.optdyn.verification.experiment.Check;
@@ -74,10 +73,11 @@ final class VolterraVersusOde implements Experiment {
             for (int n = 0; n <= steps; n++) {
                 times[n] = HORIZON * n / steps;
             }
-            var init = InitialOverlaps.isotropic(c.spectrum());
-            double[] r0 = init.residuals();
-            var ode = HighLineOde.solve(OdeProblem.of(GlmModel.leastSquares(), c.spectrum(), c.rule(),
-                    TimeGrid.of(times)).withNoise(c.omega()).withInitial(init)).orElseThrow();
+            // no simulator here: the ODE problem is stated directly (X0 = 0, isotropic unit target)
+            var problem = OdeProblem.of(GlmModel.leastSquares(), c.spectrum(), c.rule(), TimeGrid.of(times))
+                    .withNoise(c.omega());
+            double[] r0 = problem.initial().residuals();
+            var ode = HighLineOde.solve(problem).orElseThrow();
             double[] v = LeastSquaresVolterra.solveExtrapolated(c.spectrum(), r0, c.omega(), c.rule(), HORIZON, steps)
                     .risk();
             double[] vFine = LeastSquaresVolterra.solveExtrapolated(c.spectrum(), r0, c.omega(), c.rule(), HORIZON,
