@@ -459,37 +459,10 @@ public final class MonteCarloDmft {
 
         /** {@code r[j] = u^t + sum_{tau<t} R_q(t,tau) g^tau} for the block's paths. */
         private void fields(Block blk, int t) {
-            int len = blk.len;
-            double[] row = chol[t + 1];
-            double[] rr = r;
-            double l0 = row[0];
-            double[] w0 = blk.w[0];
-            for (int j = 0; j < len; j++) {
-                rr[j] = l0 * w0[j];
-            }
-            for (int i = 1; i <= t + 1; i++) {
-                double li = row[i];
-                if (li == 0) {
-                    continue;
-                }
-                double[] wi = blk.w[i];
-                for (int j = 0; j < len; j++) {
-                    rr[j] += li * wi[j];
-                }
-            }
-            if (variant == Variant.NO_MEMORY) {
-                return;
-            }
-            double[] rq = ps.rq(t);
-            for (int tau = 0; tau < t; tau++) {
-                double c = rq[tau];
-                if (c == 0) {
-                    continue;
-                }
-                double[] gt = blk.g[tau];
-                for (int j = 0; j < len; j++) {
-                    rr[j] += c * gt[j];
-                }
+            Arrays.fill(r, 0, blk.len, 0);
+            addCombination(chol[t + 1], t + 2, blk.w, r, blk.len);
+            if (variant != Variant.NO_MEMORY) {
+                addCombination(ps.rq(t), t, blk.g, r, blk.len);
             }
         }
 
@@ -537,18 +510,8 @@ public final class MonteCarloDmft {
         private double teacherDrift(Block blk, int t) {
             int len = blk.len;
             double[] mem = v;
-            double[] rq = ps.rq(t);
             Arrays.fill(mem, 0, len, 0);
-            for (int tau = 0; tau < t; tau++) {
-                double c = rq[tau];
-                if (c == 0) {
-                    continue;
-                }
-                double[] dtau = blk.d[tau];
-                for (int j = 0; j < len; j++) {
-                    mem[j] += c * dtau[j];
-                }
-            }
+            addCombination(ps.rq(t), t, blk.d, mem, len);
             double[] ht = blk.h[t];
             double[] dt = blk.d[t];
             double sum = 0;
@@ -565,22 +528,30 @@ public final class MonteCarloDmft {
             int len = blk.len;
             double[] vv = v;
             Arrays.fill(vv, 0, len, 0);
-            for (int i = 0; i <= t + 1; i++) {
-                double c = nu[i];
-                if (c == 0) {
-                    continue;
-                }
-                double[] wi = blk.w[i];
-                for (int j = 0; j < len; j++) {
-                    vv[j] += c * wi[j];
-                }
-            }
+            addCombination(nu, t + 2, blk.w, vv, len);
             double[] gt = blk.g[t];
             double sum = 0;
             for (int j = 0; j < len; j++) {
                 sum += vv[j] * gt[j];
             }
             return sum;
+        }
+
+        /**
+         * {@code out[j] += sum_{i<count} coef[i] rows[i][j]} for {@code j < len}, skipping zero coefficients (a zero
+         * Cholesky pivot, or a response that vanishes): the per-path linear combinations of the sweep.
+         */
+        private static void addCombination(double[] coef, int count, double[][] rows, double[] out, int len) {
+            for (int i = 0; i < count; i++) {
+                double c = coef[i];
+                if (c == 0) {
+                    continue;
+                }
+                double[] row = rows[i];
+                for (int j = 0; j < len; j++) {
+                    out[j] += c * row[j];
+                }
+            }
         }
 
         /** Adds {@code sum g^t g^s} over the block to {@code cgSum[s]}, {@code s <= t}. */

@@ -18,13 +18,6 @@ class DmftMonteCarloCommandTest {
         return OptdynCliTest.run(List.of(), args);
     }
 
-    private static double[][] rows(String csv) {
-        var lines = csv.lines().toList();
-        assertThat(lines.getFirst()).isEqualTo(HEADER);
-        return lines.stream().skip(1).map(l -> Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble).toArray())
-                .toArray(double[][]::new);
-    }
-
     /** dmft.md D8 (logistic, y = sign(r* + 0.3 eps), alpha = 2, b = 0.5, eta = 0.5, lambda = 0.05), 6 steps. */
     private static final String[] LOGISTIC = {"dmft", "--loss", "logistic", "--alpha", "2", "--ridge", "0.05", "--lr",
             "0.5", "--noise", "0.3", "--batch", "0.5", "--batch-norm", "sum", "--steps", "6", "--samples", "20000"};
@@ -41,7 +34,7 @@ class DmftMonteCarloCommandTest {
         var two = run(with(LOGISTIC, "--seed", "3", "--threads", "2"));
         assertThat(one.code()).as(one.err()).isZero();
         assertThat(two.out()).isEqualTo(one.out());
-        var rows = rows(one.out());
+        var rows = one.csvRows(HEADER);
         assertThat(rows).hasNumberOfRows(7);
         var problem = ErmProblem.square(2, 0.05, 0.5, 6).withTeacher(1, 0.3)
                 .withBatch(0.5, ErmProblem.BatchNorm.SUM).withLoss(new ErmLoss.Logistic());
@@ -67,7 +60,7 @@ class DmftMonteCarloCommandTest {
                 "--batch-norm", "sum", "--steps", "3"};
         var sampled = run(with(square, "--samples", "4000", "--replicates", "4"));
         assertThat(sampled.code()).as(sampled.err()).isZero();
-        var rows = rows(sampled.out());
+        var rows = sampled.csvRows(HEADER);
         assertThat(rows).hasNumberOfRows(4);
         // m(1) = 0.12 exactly in theory (dmft.md §6); its sampled value is within a few of its errors (loose check)
         assertThat(rows[1][1]).isBetween(0.1, 0.14);
@@ -93,7 +86,7 @@ class DmftMonteCarloCommandTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
         assertThat(r.err()).contains("diverged at step").contains("replicate").contains("stability limit");
-        assertThat(rows(r.out()).length).isBetween(2, 300);
+        assertThat(r.csvRows(HEADER).length).isBetween(2, 300);
     }
 
     @Test
