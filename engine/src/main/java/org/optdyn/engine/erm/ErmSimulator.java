@@ -205,8 +205,15 @@ public final class ErmSimulator {
         }
     }
 
-    /** {@code arccos(m / sqrt(q (rho_phi + sigma^2))) / pi} (dmft.md §4); 1/2 for {@code q = 0}. */
-    static double testError(double m, double q, double labelMoment) {
+    /**
+     * The classification test error of a student with overlaps {@code m = theta . Sigma theta* / d} and
+     * {@code q = theta . Sigma theta / d} on labels {@code sign(r* + sigma eps)} (dmft.md §4): the test
+     * pre-activation and {@code r* + sigma eps} are jointly Gaussian, so the error is
+     * {@code arccos(m / sqrt(q (rho_phi + sigma^2))) / pi}; 1/2 for {@code q = 0}. Shared with the Monte-Carlo DMFT.
+     *
+     * @param labelMoment {@code rho_phi + sigma^2}, the second moment of {@code r* + sigma eps}
+     */
+    public static double testError(double m, double q, double labelMoment) {
         if (q <= 0) {
             return 0.5;
         }

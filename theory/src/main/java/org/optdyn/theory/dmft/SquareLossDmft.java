@@ -2,14 +2,15 @@ package org.optdyn.theory.dmft;
 
 import java.util.Arrays;
 import java.util.Objects;
-import org.optdyn.engine.erm.CovarianceClasses;
 import org.optdyn.engine.erm.ErmLoss;
 import org.optdyn.engine.erm.ErmProblem;
 import org.optdyn.engine.outcome.Outcome;
 
 /**
  * The exact DMFT of the square loss with ridge (dmft.md §3): the sample side is Gaussian, so every kernel closes in
- * closed form and one causal forward sweep over {@code t = 0..T} solves the equations, with no sampling.
+ * closed form and one causal forward sweep over {@code t = 0..T} solves the equations, with no sampling. The parameter
+ * side (steps 1, 2 and 8 below, and the observables at {@code theta^t}) is {@link ParameterSide}, shared with the
+ * Monte-Carlo solver of general losses ({@link MonteCarloDmft}).
  *
  * <p><b>Equations</b> (dmft.md §2.2–§3, derived there from the dynamical cavity; our notation). Per covariance class
  * {@code k} the parameter process is linear, {@code theta^t = a_t theta^0 + c_t theta* + sum_{s<t} chi_k(t,s)
@@ -65,9 +66,7 @@ public final class SquareLossDmft {
         if (!(problem.loss() instanceof ErmLoss.Square)) {
             throw new IllegalArgumentException("loss: the exact solver needs the square loss, got " + problem.loss());
         }
-        int kClasses = problem.covariance().size();
-        long n = problem.steps() + 2L;
-        long bytes = 8L * n * n * (4 + 2L * kClasses);
+        long bytes = 8L * ParameterSide.kernelDoubles(problem);
         long available = Runtime.getRuntime().maxMemory();
         if (bytes > available / 2) {
             throw new IllegalArgumentException("steps = " + problem.steps() + " needs about " + (bytes >> 20)
@@ -77,189 +76,74 @@ public final class SquareLossDmft {
     }
 
     /**
-     * The state of one forward sweep. Lower-triangular rows ({@code x[t]} has length {@code t + 1}), except the
-     * symmetric {@code C_g}, stored full.
+     * The state of one forward sweep: the exact parameter side ({@link ParameterSide}) and the closed Gaussian sample
+     * side of steps 3-7.
      */
     private static final class Sweep {
         private final ErmProblem p;
+        private final ParameterSide ps;
         private final int steps;
-        private final int classes;
-        private final double[] w;
-        private final double[] omega;
         private final double alpha;
         private final double eta;
-        private final double lambda;
-        private final double beta;
-        private final boolean lookAhead;
         private final double kb;
         private final double kkb;
-        private final double rho;
         private final double rhoPhi;
         private final double sigma2;
-        private final double m0;
-        private final double q0;
-        private final double tl;
-        // kernels
-        private final double[][] c;
-        private final double[][] a;
-        private final double[][] cg;
-        private final double[][] rq;
-        private final double[] mu;
-        // parameter side, per class: theta-level and query-level coefficients
-        private final double[][] ca;
-        private final double[][] cc;
-        private final double[][][] chi;
-        private final double[][] qa;
-        private final double[][] qc;
-        private final double[][][] qchi;
-        // observables
-        private final double[] mq;
-        private final double[] mTheta;
-        private final double[] qOut;
         private final double[] train;
         private final double[] test;
         // scratch
         private final double[] v;
         private final double[] b;
         private final double[] z;
-        private final double[] memQuery;
 
         Sweep(ErmProblem p) {
             this.p = p;
+            this.ps = new ParameterSide(p);
             this.steps = p.steps();
-            CovarianceClasses cov = p.covariance();
-            this.classes = cov.size();
-            this.w = cov.weights();
-            this.omega = cov.eigenvalues();
             this.alpha = p.alpha();
             this.eta = p.learningRate();
-            this.lambda = p.ridge();
-            this.beta = p.method().beta();
-            this.lookAhead = p.method().lookAhead();
             this.kb = p.kappa() * p.batchFraction();
             this.kkb = p.kappa() * p.kappa() * p.batchFraction();
-            this.rho = p.teacherSecondMoment();
             this.rhoPhi = p.teacherPreactivationMoment();
             this.sigma2 = p.labelNoise() * p.labelNoise();
-            this.m0 = p.initialOverlap();
-            this.q0 = p.initialSecondMoment();
-            this.tl = p.langevinTemperature();
             int n = steps + 1;
-            c = new double[n][];
-            a = new double[n][];
-            cg = new double[n][];
-            rq = new double[n][];
-            mu = new double[n];
-            ca = new double[classes][n + 1];
-            cc = new double[classes][n + 1];
-            chi = new double[classes][n + 1][];
-            qa = new double[classes][n];
-            qc = new double[classes][n];
-            qchi = new double[classes][n][];
-            mq = new double[n];
-            mTheta = new double[n];
-            qOut = new double[n];
             train = new double[n];
             test = new double[n];
             v = new double[n];
             b = new double[n];
             z = new double[n];
-            memQuery = new double[classes];
-            for (int k = 0; k < classes; k++) {
-                ca[k][0] = 1;
-                chi[k][0] = new double[1];
-            }
         }
 
         Outcome<DmftSolution> run() {
             double initial = 0;
             for (int t = 0; t <= steps; t++) {
-                query(t);
-                overlaps(t);
+                ps.prepare(t);
                 sampleSide(t);
                 observe(t);
                 if (t == 0) {
                     initial = Math.max(test[0], train[0]);
                 }
                 double worst = Math.max(test[t], train[t]);
-                if (!Double.isFinite(worst) || !Double.isFinite(mTheta[t]) || worst > DIVERGENCE_FACTOR * initial) {
+                if (!Double.isFinite(worst) || !Double.isFinite(ps.mTheta(t)) || worst > DIVERGENCE_FACTOR * initial) {
                     String reason = "loss " + worst + " at step " + t + " (initial " + initial + "): beyond "
                             + DIVERGENCE_FACTOR + " times the initial loss; the step eta = " + eta
                             + " exceeds the stability limit (dmft.md §8 step 6)";
                     return new Outcome.Diverged<>(t, reason, solution(t - 1));
                 }
                 if (t < steps) {
-                    advance(t);
+                    ps.advance(t);
                 }
             }
             return new Outcome.Completed<>(solution(steps));
         }
 
-        /** Step 1: the query coefficients at time t. */
-        private void query(int t) {
-            for (int k = 0; k < classes; k++) {
-                double[] row = new double[t + 1];
-                if (lookAhead) {
-                    double prevA = t == 0 ? ca[k][0] : ca[k][t - 1];
-                    double prevC = t == 0 ? cc[k][0] : cc[k][t - 1];
-                    qa[k][t] = (1 + beta) * ca[k][t] - beta * prevA;
-                    qc[k][t] = (1 + beta) * cc[k][t] - beta * prevC;
-                    for (int s = 0; s < t; s++) {
-                        double prev = s < t - 1 ? chi[k][t - 1][s] : 0;
-                        row[s] = (1 + beta) * chi[k][t][s] - beta * prev;
-                    }
-                } else {
-                    qa[k][t] = ca[k][t];
-                    qc[k][t] = cc[k][t];
-                    System.arraycopy(chi[k][t], 0, row, 0, t);
-                }
-                qchi[k][t] = row;
-            }
-        }
-
-        /** Step 2: C(t, s) for s <= t, m(t) and R_q(t, s). */
-        private void overlaps(int t) {
-            double m = 0;
-            double[] r = new double[t + 1];
-            double[] ct = new double[t + 1];
-            for (int k = 0; k < classes; k++) {
-                double wk = w[k];
-                double om = omega[k];
-                m += wk * om * (qa[k][t] * m0 + qc[k][t] * rho);
-                double[] x = qchi[k][t];
-                for (int s = 0; s < t; s++) {
-                    r[s] += wk * x[s];
-                }
-                // v(tau') = sum_{tau<t} chi^q(t,tau) C_g(tau,tau'), by rows of the symmetric C_g
-                timesCg(x, t, v);
-                double lang = tl > 0 ? 2 * tl / (eta * om) : 0;
-                for (int s = 0; s <= t; s++) {
-                    double[] y = qchi[k][s];
-                    double mem = 0;
-                    double lg = 0;
-                    for (int u = 0; u < s; u++) {
-                        mem += v[u] * y[u];
-                        lg += x[u] * y[u];
-                    }
-                    double start = qa[k][t] * qa[k][s] * q0 + (qa[k][t] * qc[k][s] + qc[k][t] * qa[k][s]) * m0
-                            + qc[k][t] * qc[k][s] * rho;
-                    ct[s] += wk * (om * start + alpha * mem + lang * lg);
-                    if (s == t) {
-                        memQuery[k] = mem;
-                    }
-                }
-            }
-            c[t] = ct;
-            rq[t] = r;
-            mq[t] = m;
-        }
-
         /** Steps 3-7: Z, A, B, C_g, mu at time t. */
         private void sampleSide(int t) {
-            double[] r = rq[t];
-            double mt = mq[t];
+            double[] r = ps.rq(t);
+            double[] ct = ps.c(t);
+            double mt = ps.m(t);
             for (int s = 0; s <= t; s++) {
-                z[s] = c[t][s] - mt - mq[s] + rhoPhi + sigma2;
+                z[s] = ct[s] - mt - ps.m(s) + rhoPhi + sigma2;
             }
             double[] at = new double[t + 1];
             for (int tau = 0; tau < t; tau++) {           // at[s] = sum_{s<=tau<t} R_q(t,tau) A(tau,s), by rows
@@ -267,7 +151,7 @@ public final class SquareLossDmft {
                 if (rt == 0) {
                     continue;
                 }
-                double[] row = a[tau];
+                double[] row = ps.a(tau);
                 for (int s = 0; s <= tau; s++) {
                     at[s] += rt * row[s];
                 }
@@ -276,135 +160,43 @@ public final class SquareLossDmft {
                 at[s] *= kb;
             }
             at[t] = kb;
-            a[t] = at;
             for (int s = 0; s < t; s++) {
                 double acc = 0;
-                double[] as = a[s];
+                double[] as = ps.a(s);
                 for (int tau = 0; tau <= s; tau++) {
                     acc += as[tau] * z[tau];
                 }
                 b[s] = acc;
             }
             // w(s) = sum_{tau<t} R_q(t,tau) C_g(tau,s): the off-diagonal row needs it, the diagonal its r-weighted sum
-            timesCg(r, t, v);
+            ps.timesCg(r, t, v);
             double[] g = new double[steps + 1];
             double cross = 0;
             double quad = 0;
             for (int s = 0; s < t; s++) {
                 g[s] = kb * (b[s] + v[s]);
-                cg[s][t] = g[s];
                 cross += r[s] * b[s];
                 quad += r[s] * v[s];
             }
             g[t] = kkb * (z[t] + 2 * cross + quad);
-            cg[t] = g;
             double sum = 0;
             for (int s = 0; s <= t; s++) {
                 sum += at[s];
             }
-            mu[t] = -alpha * sum;
+            ps.setSampleKernels(t, at, g, -alpha * sum);
         }
 
         /** The observables at time t (training loss at the query point, the rest at theta^t). */
         private void observe(int t) {
-            train[t] = cg[t][t] / (2 * p.batchFraction() * p.kappa() * p.kappa());
-            double m = 0;
-            double q = 0;
-            for (int k = 0; k < classes; k++) {
-                double om = omega[k];
-                double at = ca[k][t];
-                double ct = cc[k][t];
-                double[] x = chi[k][t];
-                double mem;
-                if (lookAhead) {           // theta differs from the query point: (chi C_g chi^T)(t,t) afresh
-                    timesCg(x, t, v);
-                    mem = 0;
-                    for (int u = 0; u < t; u++) {
-                        mem += v[u] * x[u];
-                    }
-                } else {
-                    mem = memQuery[k];
-                }
-                double lg = 0;
-                for (int tau = 0; tau < t; tau++) {
-                    lg += x[tau] * x[tau];
-                }
-                double second = at * at * q0 + 2 * at * ct * m0 + ct * ct * rho + alpha / om * mem
-                        + (tl > 0 ? 2 * tl / (eta * om * om) * lg : 0);
-                m += w[k] * om * (at * m0 + ct * rho);
-                q += w[k] * om * second;
-            }
-            mTheta[t] = m;
-            qOut[t] = q;
-            test[t] = 0.5 * (q - 2 * m + rhoPhi + sigma2);
-        }
-
-        /**
-         * {@code out[u] = sum_{tau<t} x[tau] C_g(tau,u)} for {@code u < t}: row-wise over the symmetric C_g (rows
-         * {@code tau < t} are complete up to column {@code t - 1}), contiguous in memory.
-         */
-        private void timesCg(double[] x, int t, double[] out) {
-            Arrays.fill(out, 0, t, 0);
-            for (int tau = 0; tau < t; tau++) {
-                double xt = x[tau];
-                if (xt == 0) {
-                    continue;
-                }
-                double[] row = cg[tau];
-                for (int u = 0; u < t; u++) {
-                    out[u] += xt * row[u];
-                }
-            }
-        }
-
-        /** Step 8: the coefficients at t + 1. */
-        private void advance(int t) {
-            double[] gam = a[t];
-            for (int k = 0; k < classes; k++) {
-                double etaOm = eta * omega[k];
-                double prevA = t == 0 ? ca[k][0] : ca[k][t - 1];
-                double prevC = t == 0 ? cc[k][0] : cc[k][t - 1];
-                double sa = 0;
-                double sc = 0;
-                for (int s = 0; s <= t; s++) {
-                    sa += gam[s] * qa[k][s];
-                    sc += gam[s] * qc[k][s];
-                }
-                ca[k][t + 1] = ca[k][t] + beta * (ca[k][t] - prevA) - eta * lambda * qa[k][t] - etaOm * alpha * sa;
-                cc[k][t + 1] = cc[k][t] + beta * (cc[k][t] - prevC) - eta * lambda * qc[k][t]
-                        - etaOm * (alpha * sc + mu[t]);
-                double[] next = new double[t + 2];
-                double[] cur = chi[k][t];
-                double[] prev = t == 0 ? null : chi[k][t - 1];
-                double[] qcur = qchi[k][t];
-                // mem[s] = sum_{s<tau<=t} Gamma(t,tau)/alpha chi^q(tau,s), by rows (chi^q(s,s) = 0)
-                double[] mem = z;
-                Arrays.fill(mem, 0, t + 1, 0);
-                for (int tau = 1; tau <= t; tau++) {
-                    double gt = gam[tau];
-                    if (gt == 0) {
-                        continue;
-                    }
-                    double[] row = qchi[k][tau];
-                    for (int s = 0; s < tau; s++) {
-                        mem[s] += gt * row[s];
-                    }
-                }
-                for (int s = 0; s <= t; s++) {
-                    double x = s < t ? cur[s] : 0;
-                    double xp = prev != null && s < t - 1 ? prev[s] : 0;
-                    double xq = s < t ? qcur[s] : 0;
-                    next[s] = x + beta * (x - xp) - eta * lambda * xq - etaOm * ((s == t ? 1 : 0) + alpha * mem[s]);
-                }
-                chi[k][t + 1] = next;
-            }
+            train[t] = ps.cg(t, t) / (2 * p.batchFraction() * p.kappa() * p.kappa());
+            ps.observe(t);
+            test[t] = 0.5 * (ps.qTheta(t) - 2 * ps.mTheta(t) + rhoPhi + sigma2);
         }
 
         private DmftSolution solution(int last) {
             int n = last + 1;
-            var kernels = new DmftKernels(last, c, a, cg, rq, chi, mu);
-            return new DmftSolution(p, Arrays.copyOf(mTheta, n), Arrays.copyOf(qOut, n), Arrays.copyOf(train, n),
-                    Arrays.copyOf(test, n), kernels);
+            return new DmftSolution(p, ps.mThetaHead(n), ps.qThetaHead(n), Arrays.copyOf(train, n),
+                    Arrays.copyOf(test, n), ps.kernels(last));
         }
     }
 }

@@ -13,19 +13,12 @@ class DmftCommandTest {
         return OptdynCliTest.run(List.of(), args);
     }
 
-    private static double[][] rows(String csv) {
-        var lines = csv.lines().toList();
-        assertThat(lines.getFirst()).isEqualTo("step,m,q,train_loss,test_loss");
-        return lines.stream().skip(1).map(l -> java.util.Arrays.stream(l.split(","))
-                .mapToDouble(Double::parseDouble).toArray()).toArray(double[][]::new);
-    }
-
     @Test
     void theDoneWhenCommandReproducesTheSection6BaseCaseToOneMillionth() {
         var r = run("dmft", "--loss", "square", "--alpha", "2", "--ridge", "0.1", "--lr", "0.2", "--noise", "0.5",
                 "--batch", "0.3", "--batch-norm", "sum", "--steps", "3");
         assertThat(r.code()).as(r.err()).isZero();
-        var rows = rows(r.out());
+        var rows = r.csvRows("step,m,q,train_loss,test_loss");
         assertThat(rows).hasNumberOfRows(4);
         double[] m = {0, 0.12, 0.216, 0.293664};
         double[] q = {0, 0.0444, 0.102153, 0.161886};
@@ -44,7 +37,7 @@ class DmftCommandTest {
     void fullBatchGradientDescentReachesTheRidgeLimitOfD2() {
         var r = run("dmft", "--alpha", "2", "--ridge", "0.1", "--lr", "0.2", "--noise", "0.5", "--steps", "300");
         assertThat(r.code()).as(r.err()).isZero();
-        var last = rows(r.out())[300];
+        var last = r.csvRows("step,m,q,train_loss,test_loss")[300];
         assertThat(last[3]).isCloseTo(0.0650709131, within(1e-9));
         assertThat(last[4]).isCloseTo(0.2213322732, within(1e-9));
     }
@@ -54,7 +47,7 @@ class DmftCommandTest {
         var r = run("dmft", "--alpha", "2", "--ridge", "0.1", "--lr", "1.5", "--noise", "0.5", "--steps", "300");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("diverged at step").contains("stability limit");
-        assertThat(rows(r.out()).length).isBetween(2, 300);
+        assertThat(r.csvRows("step,m,q,train_loss,test_loss").length).isBetween(2, 300);
     }
 
     @Test

@@ -19,13 +19,6 @@ class DmftSimulateCommandTest {
         return OptdynCliTest.run(List.of(), args);
     }
 
-    private static double[][] rows(String csv) {
-        var lines = csv.lines().toList();
-        assertThat(lines.getFirst()).isEqualTo(HEADER);
-        return lines.stream().skip(1).map(l -> Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble).toArray())
-                .toArray(double[][]::new);
-    }
-
     private static final String[] BASE = {"dmft", "--alpha", "2", "--ridge", "0.1", "--lr", "0.2", "--noise", "0.5",
             "--batch", "0.3", "--batch-norm", "sum", "--steps", "5", "--simulate", "--d", "80", "--runs", "3",
             "--seed", "7"};
@@ -42,7 +35,7 @@ class DmftSimulateCommandTest {
         var two = run(with("--threads", "2"));
         assertThat(one.code()).as(one.err()).isZero();
         assertThat(two.out()).isEqualTo(one.out());
-        var rows = rows(one.out());
+        var rows = one.csvRows(HEADER);
         assertThat(rows).hasNumberOfRows(6);
         var problem = ErmProblem.square(2, 0.1, 0.2, 5).withTeacher(1, 0.5).withBatch(0.3, ErmProblem.BatchNorm.SUM);
         var runs = ErmSimulator.runMany(problem, 80, 7, 3, 1).stream().map(Outcome::orElseThrow).toList();
@@ -74,7 +67,7 @@ class DmftSimulateCommandTest {
         args[Arrays.asList(args).indexOf("--runs") + 1] = "1";
         var r = run(args);
         assertThat(r.code()).as(r.err()).isZero();
-        for (double[] row : rows(r.out())) {
+        for (double[] row : r.csvRows(HEADER)) {
             assertThat(row[2]).isZero();
             assertThat(row[5]).isZero();
             assertThat(row[7]).isZero();
@@ -88,7 +81,7 @@ class DmftSimulateCommandTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
         assertThat(r.err()).containsPattern("run [01] diverged at step \\d+");
-        assertThat(rows(r.out()).length).isBetween(2, 300);
+        assertThat(r.csvRows(HEADER).length).isBetween(2, 300);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,14 @@ class OptdynCliTest {
     record Result(int code, String out, String err) {
         List<String> errLines() {
             return err.lines().toList();
+        }
+
+        /** @return the rows of the CSV on standard output, after checking its header */
+        double[][] csvRows(String header) {
+            var lines = out.lines().toList();
+            assertThat(lines.getFirst()).isEqualTo(header);
+            return lines.stream().skip(1).map(l -> Arrays.stream(l.split(","))
+                    .mapToDouble(Double::parseDouble).toArray()).toArray(double[][]::new);
         }
     }
 
