@@ -10,6 +10,7 @@ import org.optdyn.engine.dln.DlnTrajectory;
 import org.optdyn.engine.dln.Parametrisation;
 import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.engine.stream.TimeGrid;
+import org.optdyn.verification.experiment.Statistics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -132,10 +133,11 @@ final class DlnCommand implements Callable<Integer> {
         for (int j = 0; j < rows; j++) {
             int row = j;
             double[] risk = runs.stream().mapToDouble(o -> o.value().risk()[row]).toArray();
-            out.println(t[j] + "," + mean(risk) + "," + (seeds > 1 ? Double.toString(sd(risk)) : "") + ","
-                    + mean(runs.stream().mapToDouble(o -> o.value().curvature()[row]).toArray()) + ","
-                    + mean(runs.stream().mapToDouble(o -> o.value().imbalance()[row]).toArray()) + ","
-                    + mean(runs.stream().mapToDouble(o -> o.value().l1()[row]).toArray()));
+            out.println(t[j] + "," + Statistics.mean(risk) + ","
+                    + (seeds > 1 ? Double.toString(Statistics.sampleSd(risk)) : "") + ","
+                    + Statistics.mean(runs.stream().mapToDouble(o -> o.value().curvature()[row]).toArray()) + ","
+                    + Statistics.mean(runs.stream().mapToDouble(o -> o.value().imbalance()[row]).toArray()) + ","
+                    + Statistics.mean(runs.stream().mapToDouble(o -> o.value().l1()[row]).toArray()));
         }
         out.flush();
         for (int r = 0; r < runs.size(); r++) {
@@ -163,22 +165,5 @@ final class DlnCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--" + e.getMessage(), e);
         }
-    }
-
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
-    }
-
-    private static double sd(double[] v) {
-        double m = mean(v);
-        double ss = 0;
-        for (double x : v) {
-            ss += (x - m) * (x - m);
-        }
-        return Math.sqrt(ss / (v.length - 1));
     }
 }

@@ -13,6 +13,7 @@ import org.optdyn.theory.dmft.DmftSolution;
 import org.optdyn.theory.dmft.MonteCarloDmft;
 import org.optdyn.theory.dmft.MonteCarloDmftSolution;
 import org.optdyn.theory.dmft.SquareLossDmft;
+import org.optdyn.verification.experiment.Statistics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -225,8 +226,9 @@ final class DmftCommand implements Callable<Integer> {
             double[] q = outcomes.stream().mapToDouble(o -> o.value().q()[time]).toArray();
             double[] train = outcomes.stream().mapToDouble(o -> o.value().trainLoss()[time]).toArray();
             double[] test = outcomes.stream().mapToDouble(o -> o.value().testLoss()[time]).toArray();
-            out.println(t + "," + mean(m) + "," + sd(m) + "," + mean(q) + "," + mean(train) + "," + sd(train) + ","
-                    + mean(test) + "," + sd(test));
+            out.println(t + "," + Statistics.mean(m) + "," + Statistics.sampleSd(m) + "," + Statistics.mean(q) + ","
+                    + Statistics.mean(train) + "," + Statistics.sampleSd(train) + "," + Statistics.mean(test) + ","
+                    + Statistics.sampleSd(test));
         }
         out.flush();
         for (int r = 0; r < outcomes.size(); r++) {
@@ -238,26 +240,5 @@ final class DmftCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
-    }
-
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
-    }
-
-    /** @return the sample standard deviation (divisor {@code R - 1}), 0 for one run */
-    private static double sd(double[] v) {
-        if (v.length < 2) {
-            return 0;
-        }
-        double m = mean(v);
-        double ss = 0;
-        for (double x : v) {
-            ss += (x - m) * (x - m);
-        }
-        return Math.sqrt(ss / (v.length - 1));
     }
 }

@@ -188,6 +188,28 @@ public final class Statistics {
         return new VarianceTest(worst, ratio, lower, upper, nu, m, alpha);
     }
 
+    /** @return the mean {@code sum v / n} of {@code v} */
+    public static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+
+    /** @return the sample standard deviation (divisor {@code n - 1}) of {@code v}, 0 for a single value */
+    public static double sampleSd(double[] v) {
+        if (v.length < 2) {
+            return 0;
+        }
+        double m = mean(v);
+        double ss = 0;
+        for (double x : v) {
+            ss += (x - m) * (x - m);
+        }
+        return Math.sqrt(ss / (v.length - 1));
+    }
+
     /** @return the sample variance (divisor n - 1) of {@code v} */
     public static double sampleVariance(double[] v) {
         double mean = 0;
