@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.optdyn.verification.averagecase.AverageCaseExperiments;
 import org.optdyn.verification.dmft.DmftExperiments;
+import org.optdyn.verification.dln.DlnExperiments;
 import org.optdyn.verification.games.GamesExperiments;
 import org.optdyn.verification.sgdode.SgdOdeExperiments;
 
@@ -24,6 +25,7 @@ public final class ExperimentCatalogue {
         s.add(AverageCaseExperiments::all);
         s.add(GamesExperiments::all);
         s.add(DmftExperiments::all);
+        s.add(DlnExperiments::all);
         return List.copyOf(s);
     }
 
