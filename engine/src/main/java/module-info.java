@@ -13,6 +13,7 @@ module org.optdyn.engine {
     exports org.optdyn.engine.outcome;
     exports org.optdyn.engine.quadratic;
     exports org.optdyn.engine.random;
+    exports org.optdyn.engine.rotation;
     exports org.optdyn.engine.spectrum;
     exports org.optdyn.engine.stream;
 }

@@ -1,6 +1,7 @@
 package org.optdyn.engine.quadratic;
 
 import java.util.Objects;
+import org.optdyn.engine.rotation.DenseRotation;
 import java.util.random.RandomGenerator;
 
 import org.optdyn.engine.kernel.DoubleKernels;
@@ -68,22 +69,7 @@ public final class RandomQuadratics {
     public static double[] haarOrthogonal(int d, RandomGenerator rng) {
         checkDimension("d", d);
         Objects.requireNonNull(rng, "rng");
-        double[] q = new double[Math.multiplyExact(d, d)];
-        for (int i = 0; i < q.length; i++) {
-            q[i] = rng.nextGaussian();
-        }
-        DoubleKernels k = Kernels.doubles();
-        for (int i = 0; i < d; i++) {
-            for (int pass = 0; pass < 2; pass++) {
-                for (int j = 0; j < i; j++) {
-                    double c = k.dot(q, j * d, q, i * d, d);
-                    k.axpyInPlace(-c, q, j * d, q, i * d, d);
-                }
-            }
-            double norm = Math.sqrt(k.sumOfSquares(q, i * d, d));
-            k.scaleInPlace(1.0 / norm, q, i * d, d);
-        }
-        return q;
+        return DenseRotation.haarMatrix(d, rng);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.optdyn.engine.stream;
 
 import java.util.Objects;
+import org.optdyn.engine.rotation.DenseRotation;
 import java.util.random.RandomGenerator;
 import org.optdyn.engine.kernel.Kernels;
 import org.optdyn.engine.random.GaussianStream;
@@ -102,21 +103,7 @@ public final class Covariance {
     public static Covariance haar(double[] eigenvalues, RandomGenerator rng) {
         int d = Objects.requireNonNull(eigenvalues, "eigenvalues").length;
         Objects.requireNonNull(rng, "rng");
-        double[] u = new double[d * d];
-        for (int i = 0; i < u.length; i++) {
-            u[i] = rng.nextGaussian();
-        }
-        var k = Kernels.doubles();
-        for (int i = 0; i < d; i++) {
-            for (int pass = 0; pass < 2; pass++) {        // "twice is enough" (Giraud et al. 2005)
-                for (int j = 0; j < i; j++) {
-                    double p = k.dot(u, i * d, u, j * d, d);
-                    k.axpyInPlace(-p, u, j * d, u, i * d, d);
-                }
-            }
-            double norm = Math.sqrt(k.sumOfSquares(u, i * d, d));
-            k.scaleInPlace(1.0 / norm, u, i * d, d);
-        }
+        double[] u = DenseRotation.haarMatrix(d, rng);
         return new Covariance(eigenvalues, u);
     }
 
