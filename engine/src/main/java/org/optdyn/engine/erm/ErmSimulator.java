@@ -123,13 +123,16 @@ public final class ErmSimulator {
         double b = problem.batchFraction();
         double noiseScale = Math.sqrt(2 * eta * problem.langevinTemperature());
         double sigma2 = problem.labelNoise() * problem.labelNoise();
-        double labelMoment = problem.teacherPreactivationMoment() + sigma2;
 
         double[] sigmaStar = new double[d];
         for (int i = 0; i < d; i++) {
             sigmaStar[i] = omega[i] * inst.thetaStar[i];
         }
         double pStar = k.dot(inst.thetaStar, 0, sigmaStar, 0, d) / d;
+        // the instance's own label moment theta*.Sigma theta*/d + sigma^2 (as pStar in the square-loss test loss): the
+        // test error of theta^t on fresh samples of this teacher, not of a teacher of population norm rho_phi (which
+        // would add an O(d^-1/2) fluctuation of |theta*|^2/d to every run)
+        double labelMoment = pStar + sigma2;
         double[] theta = inst.theta0.clone();
         double[] prev = inst.theta0.clone();
         double[] next = new double[d];
@@ -211,7 +214,8 @@ public final class ErmSimulator {
      * pre-activation and {@code r* + sigma eps} are jointly Gaussian, so the error is
      * {@code arccos(m / sqrt(q (rho_phi + sigma^2))) / pi}; 1/2 for {@code q = 0}. Shared with the Monte-Carlo DMFT.
      *
-     * @param labelMoment {@code rho_phi + sigma^2}, the second moment of {@code r* + sigma eps}
+     * @param labelMoment the second moment of {@code r* + sigma eps}: {@code p* + sigma^2} with the instance's
+     *                    {@code p* = theta* . Sigma theta* / d} (simulation), {@code rho_phi + sigma^2} in the limit (DMFT)
      */
     public static double testError(double m, double q, double labelMoment) {
         if (q <= 0) {

@@ -8,7 +8,9 @@ import java.util.Arrays;
  * {@code q(t) = theta^t . Sigma theta^t / d}, the training loss {@code (1/n) sum_mu l(x_mu . q^t; y_mu)} at the query
  * point {@code q^t} (Nesterov's look-ahead point, else {@code theta^t}; dmft.md §5) and the test loss: for the square
  * loss {@code (1/2)[(theta^t - theta*)^T Sigma (theta^t - theta*)/d + sigma^2]}, for the logistic loss the test error
- * {@code arccos(m / sqrt(q (rho_phi + sigma^2))) / pi} (dmft.md §4, §8 step 2).
+ * {@code arccos(m / sqrt(q (p* + sigma^2))) / pi} with the instance's {@code p* = theta* . Sigma theta* / d} (dmft.md §4,
+ * §8 step 2: the error of {@code theta^t} on fresh samples of this teacher; its limit replaces {@code p*} by
+ * {@code rho_phi}).
  *
  * @param m         overlaps with the teacher
  * @param q         second moments

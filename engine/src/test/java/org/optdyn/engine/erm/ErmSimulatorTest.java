@@ -110,7 +110,9 @@ class ErmSimulatorTest {
             double m = 0;
             double q = 0;
             double e2 = 0;
+            double pStar = 0;                      // the instance's teacher moment theta*.Sigma theta*/d (times d)
             for (int i = 0; i < d; i++) {
+                pStar += in.omega[i] * in.thetaStar[i] * in.thetaStar[i];
                 m += in.omega[i] * theta[i] * in.thetaStar[i];
                 q += in.omega[i] * theta[i] * theta[i];
                 e2 += in.omega[i] * (theta[i] - in.thetaStar[i]) * (theta[i] - in.thetaStar[i]);
@@ -119,7 +121,7 @@ class ErmSimulatorTest {
             out[1][t] = q / d;
             out[2][t] = train / n;
             out[3][t] = p.loss() instanceof ErmLoss.Square ? 0.5 * (e2 / d + sigma2)
-                    : Math.acos(m / d / Math.sqrt(q / d * (p.teacherPreactivationMoment() + sigma2))) / Math.PI;
+                    : Math.acos(m / d / Math.sqrt(q / d * (pStar / d + sigma2))) / Math.PI;
             double[] grad = new double[d];
             for (int mu = 0; mu < n && t < steps; mu++) {
                 boolean selected = p.batchFraction() == 1 || sel.nextDouble() < p.batchFraction();

@@ -14,6 +14,7 @@ public final class DmftExperiments {
 
     /** @return the experiments of this suite, in report order. */
     public static List<Experiment> all() {
-        return List.of(new SquareLossAgreement(), new BatchInvariance(), new FluctuationScaling());
+        return List.of(new SquareLossAgreement(), new BatchInvariance(), new FluctuationScaling(),
+                new MonteCarloAgreement());
     }
 }
