@@ -149,6 +149,21 @@ public final class Adam implements DoubleUpdateRule {
                 config.epsilon(), l2, decay); // float: (float) config.epsilon(), (float) l2, (float) decay);
     }
 
+    /**
+     * Adam's update direction without step size, weight decay or bias correction (adam-rotation.md §4, the
+     * orthogonality indicator's input): {@code out_i = m_i / (sqrt(v_i) + eps)} from the uncorrected moments (with
+     * AMSGrad, {@code v} is the running maximum).
+     *
+     * @param out length {@link #dimension()}, written
+     */
+    public void direction(double[] out) {
+        Checks.length("out", out.length, m.length);
+        double[] second = vMax != null ? vMax : v;
+        for (int i = 0; i < m.length; i++) {
+            out[i] = m[i] / (Math.sqrt(second[i]) + config.epsilon()); // float: out[i] = (float) (m[i] / (Math.sqrt(second[i]) + config.epsilon()));
+        }
+    }
+
     @Override
     public void reset() {
         t = 0;

@@ -1,6 +1,7 @@
 package org.optdyn.engine.rotation;
 
 import java.util.Objects;
+import org.optdyn.engine.optim.Adam;
 import org.optdyn.engine.optim.DoubleUpdateRule;
 
 /**
@@ -50,6 +51,21 @@ public final class RotatedBasis implements DoubleUpdateRule {
     /** @return the rule run in the basis (its state is in rotated coordinates) */
     public DoubleUpdateRule rule() {
         return rule;
+    }
+
+    /**
+     * The paper's update direction {@code A_t = R^T (m_t / (sqrt(v_t) + eps))} (adam-rotation.md §4) of an Adam rule
+     * run in this basis, rotated back to the original basis.
+     *
+     * @param out length {@link #dimension()}, written
+     * @throws IllegalStateException if the rule is not {@link Adam}
+     */
+    public void direction(double[] out) {
+        if (!(rule instanceof Adam adam)) {
+            throw new IllegalStateException("the update direction m/(sqrt(v) + eps) is Adam's; this basis runs " + rule);
+        }
+        adam.direction(rotatedParams);
+        rotation.rotateBack(rotatedParams, out);
     }
 
     @Override
