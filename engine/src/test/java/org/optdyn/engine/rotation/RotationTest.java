@@ -165,6 +165,74 @@ class RotationTest {
         assertThatThrownBy(() -> r.rotate(x, new double[9])).hasMessageContaining("length 10");
     }
 
+    @Test
+    void aTwoSidedRotationIsOrthogonalOnMatrices() {
+        assertOrthogonal(new TwoSidedRotation(DenseRotation.haar(5, rng(13)), DenseRotation.haar(3, rng(14))), rng(15));
+    }
+
+    /**
+     * A8: for a diagonal PSD H both the (1,1)-norm sum |H_ij| and the l_inf-smoothness max_s s^T H s (s in {+-1}^d)
+     * equal tr H (248.18 on E1); under every rotation both can only grow (|H|_11 >= tr H, and max_s s^T H s >=
+     * E_s s^T H s = tr H), an exact inequality, checked on 20 Haar rotations to rounding (1e-10).
+     */
+    @Test
+    void rotatingADiagonalHessianCanOnlyRaiseItsLInfinityQuantities() {
+        int d = 10;
+        double[] lambda = new double[d];
+        double trace = 0;
+        for (int i = 0; i < d; i++) {
+            lambda[i] = Math.pow(10, 2.0 * i / 9);
+            trace += lambda[i];
+        }
+        assertThat(trace).isCloseTo(248.18, org.assertj.core.data.Offset.offset(0.005));
+        double[] diag = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            diag[i * d + i] = lambda[i];
+        }
+        assertThat(oneOneNorm(diag, d)).isCloseTo(trace, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(linfSmoothness(diag, d)).isCloseTo(trace, org.assertj.core.data.Offset.offset(1e-12));
+        RandomGenerator g = rng(16);
+        for (int k = 0; k < 20; k++) {
+            double[] q = DenseRotation.haarMatrix(d, g);
+            double[] h = new double[d * d];
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    double s = 0;
+                    for (int m = 0; m < d; m++) {
+                        s += q[i * d + m] * lambda[m] * q[j * d + m];
+                    }
+                    h[i * d + j] = s;
+                }
+            }
+            assertThat(oneOneNorm(h, d)).isGreaterThanOrEqualTo(trace - 1e-10);
+            assertThat(linfSmoothness(h, d)).isGreaterThanOrEqualTo(trace - 1e-10);
+        }
+    }
+
+    private static double oneOneNorm(double[] h, int d) {
+        double s = 0;
+        for (double x : h) {
+            s += Math.abs(x);
+        }
+        return s;
+    }
+
+    private static double linfSmoothness(double[] h, int d) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (int mask = 0; mask < (1 << d); mask++) {
+            double v = 0;
+            for (int i = 0; i < d; i++) {
+                double si = (mask >> i & 1) == 1 ? -1 : 1;
+                for (int j = 0; j < d; j++) {
+                    double sj = (mask >> j & 1) == 1 ? -1 : 1;
+                    v += si * h[i * d + j] * sj;
+                }
+            }
+            best = Math.max(best, v);
+        }
+        return best;
+    }
+
     /** Norms preserved and R^T R x = x, to rounding (1e-13 relative for n up to 1000). */
     private static void assertOrthogonal(Rotation r, RandomGenerator g) {
         int d = r.dimension();

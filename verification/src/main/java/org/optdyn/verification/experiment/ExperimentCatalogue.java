@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.optdyn.verification.averagecase.AverageCaseExperiments;
 import org.optdyn.verification.dmft.DmftExperiments;
 import org.optdyn.verification.dln.DlnExperiments;
+import org.optdyn.verification.adam.AdamRotationExperiments;
 import org.optdyn.verification.games.GamesExperiments;
 import org.optdyn.verification.sgdode.SgdOdeExperiments;
 
@@ -26,6 +27,7 @@ public final class ExperimentCatalogue {
         s.add(GamesExperiments::all);
         s.add(DmftExperiments::all);
         s.add(DlnExperiments::all);
+        s.add(AdamRotationExperiments::all);
         return List.copyOf(s);
     }
 
