@@ -47,6 +47,8 @@ final class ParticleSystem {
     final double gamma;
     final double sigma;
     final double dt;
+    /** {@code 1/dt} when it is an integer (then times are {@code n / perUnit}, exact for grid times), else 0. */
+    private final double perUnit;
     /** {@code sum_j k_j delta_j^2} of the current state. */
     private double sq;
 
@@ -67,6 +69,8 @@ final class ParticleSystem {
         gamma = problem.parametrisation() == Parametrisation.SQUARES ? 2 * problem.gamma() : problem.gamma();
         sigma = problem.sigma();
         this.dt = dt;
+        double inv = Math.rint(1 / dt);
+        perUnit = inv >= 1 && Math.abs(1 / dt - inv) <= 1e-9 * inv ? inv : 0;
         drift = new double[m];
         noise = new double[m];
         for (int j = 0; j < m; j++) {
@@ -82,6 +86,11 @@ final class ParticleSystem {
             s += k[j] * dj * dj;
         }
         sq = s;
+    }
+
+    /** @return the time of step {@code n}: {@code n / (1/dt)} when {@code 1/dt} is an integer, else {@code n dt} */
+    double time(long n) {
+        return perUnit > 0 ? n / perUnit : n * dt;
     }
 
     double risk() {
@@ -161,7 +170,7 @@ final class ParticleSystem {
         int records = steps.length;
         double[] times = new double[records];
         for (int i = 0; i < records; i++) {
-            times[i] = steps[i] * dt;
+            times[i] = time(steps[i]);
         }
         double[][] obs = new double[5][records];
         double[] integral = new double[records];
@@ -200,7 +209,7 @@ final class ParticleSystem {
             if (!(rNew <= limit)) {
                 var partial = new Result(trajectory(times, obs, next), extras(integral, balance, noiseRate, next),
                         state(lastA, lastB));
-                return new Outcome.Diverged<>(n, n * dt, "particle risk " + rNew + " at t = " + n * dt
+                return new Outcome.Diverged<>(n, time(n), "particle risk " + rNew + " at t = " + time(n)
                         + " (non-finite, or above 1e12 times R(0) = " + r0 + ")", partial);
             }
             if (n == steps[next]) {
