@@ -36,7 +36,7 @@ final class DlnCommand implements Callable<Integer> {
     static final double MAX_WORK = 1e12;
     /**
      * Largest work of the SDE and particle solvers, in particle-steps {@code M * tmax / dt} (times the seeds for the
-     * SDE): about an hour at the measured 4 to 8 ns per particle-step.
+     * SDE): about 40 minutes at the measured 4.4 ns per particle-step.
      */
     static final double MAX_PARTICLE_WORK = 5e11;
     /** Largest particle count (seven arrays of doubles: about 1.1 GB at this size). */
@@ -185,9 +185,9 @@ final class DlnCommand implements Callable<Integer> {
         double work = m * Math.ceil(times.last() / step) * (byParticles ? 1 : seeds);
         if (work > MAX_PARTICLE_WORK) {
             throw new CommandLine.ParameterException(cl, String.format(Locale.ROOT, "%d %s up to t = %s at --dt %s "
-                    + "need %.2g particle-steps (about %.1f hours at 8 ns each); the limit is %.0g: use a larger --dt "
+                    + "need %.2g particle-steps (about %.1f hours at 4.4 ns each); the limit is %.0g: use a larger --dt "
                     + "or a smaller --tmax, --d, --particles or --seeds", m, byParticles ? "particles" : "coordinates",
-                    times.last(), step, work, work * 8e-9 / 3600, MAX_PARTICLE_WORK));
+                    times.last(), step, work, work * 4.4e-9 / 3600, MAX_PARTICLE_WORK));
         }
         DlnProblem problem = ProblemOptions.orUsageError(cl, () -> new DlnProblem(DlnInstance.n1(dimension),
                 Parametrisation.parse(parametrisation), gamma, sigma, times));
