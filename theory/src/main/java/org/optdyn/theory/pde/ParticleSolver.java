@@ -29,7 +29,8 @@ import org.optdyn.engine.stream.TimeGrid;
  * with step {@code 2 gamma} (the two SGDs coincide, check N9; the instance's {@code (u0, v0)} are product coordinates).
  *
  * <p>Records: the grid times rounded to the nearest step {@code n = round(t/dt)} (duplicates removed, {@code t = 0}
- * added). Streams: {@link #solve} with seed {@code s} draws its normals from {@code RandomStreams(s).child(0)
+ * added), at time {@code n / (1/dt)} when {@code 1/dt} is an integer (so grid times come back exactly), else
+ * {@code n dt}. Streams: {@link #solve} with seed {@code s} draws its normals from {@code RandomStreams(s).child(0)
  * .gaussian(0)} (so a run on the unreplicated instance is run 0 of {@link SdeSolver}). Divergence (non-finite risk, or
  * above {@code 1e12 R(0)}) is {@link Outcome.Diverged} with its step (in units of {@code dt}) and time.
  *

@@ -212,6 +212,26 @@ class ParticleSolverTest {
         assertThat(d.reason()).contains("particle risk");
     }
 
+    /**
+     * The time-step part of the error estimate is first order (§4: weak error O(dt)): at gamma = 2 near the peak, the
+     * bridged estimate {@code 2|x(dt) - x(dt/2)|} at dt = 0.004 is about twice the one at dt = 0.002 (ratio 2 up to
+     * O(dt) corrections and the small noise of the bridged difference; [1.5, 2.7] allows both). Under-resolved
+     * (dt = 0.02, 15 steps to the peak), the estimate is large and covers the miss of the spec's corrected value.
+     * M = 2e5: near the peak the bridged difference still carries Monte-Carlo noise (at M = 2e4 the ratio was 3.0).
+     */
+    @Test
+    void stepBiasEstimateShrinksAtFirstOrderAndFlagsAnUnderResolvedRun() {
+        var p = ParticleSolver.replicate(DlnProblem.n1(4000, 2, 0, TimeGrid.of(0.2, 0.3)), 50);
+        double coarse = new ParticleSolver(0.004).estimate(p, SEED).orElseThrow().stepBias().risk()[2];
+        double fine = new ParticleSolver(0.002).estimate(p, SEED).orElseThrow().stepBias().risk()[2];
+        assertThat(coarse / fine).as("bias estimates %s at dt = 0.004, %s at 0.002", coarse, fine).isBetween(1.5, 2.7);
+        var rough = new ParticleSolver(0.02).estimate(p, SEED).orElseThrow();
+        double miss = Math.abs(rough.trajectory().risk()[2] - 0.1152);
+        assertThat(miss).as("under-resolved miss").isGreaterThan(5 * fine);
+        assertThat(rough.error().risk()[2]).as("its error estimate covers the miss %s", miss)
+                .isGreaterThan(miss - 4e-4);
+    }
+
     @Test
     void replicatedN1AndTheN1LawStartAlikeAndRunAlike() {
         DlnInstance rep = ParticleSolver.replicate(DlnInstance.n1(10), 3);
