@@ -196,7 +196,8 @@ public record ParticleSolver(double dt) {
      * stream 0 at {@code dt/2} on the same Brownian path; cost four times {@link #solve}. The recorded times must be
      * multiples of {@code dt} for the two step sizes to record at the same times (they are when the grid times are).
      *
-     * @return the estimate, or the first divergence among the three runs (partial: the value run's records)
+     * @return the estimate, or the first divergence among the three runs, named in the reason (its partial value holds
+     *         the value run's records; its error, spread and bias are zero, i.e. not estimated)
      */
     public Outcome<ParticleEstimate> estimate(DlnProblem problem, long seed) {
         Objects.requireNonNull(problem, "problem");
