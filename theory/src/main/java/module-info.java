@@ -16,4 +16,5 @@ module org.optdyn.theory {
     exports org.optdyn.theory.dmft;
     exports org.optdyn.theory.averagecase;
     exports org.optdyn.theory.shapes;
+    exports org.optdyn.theory.pde;
 }

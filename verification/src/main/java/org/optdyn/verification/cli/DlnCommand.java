@@ -10,16 +10,20 @@ import org.optdyn.engine.dln.DlnTrajectory;
 import org.optdyn.engine.dln.Parametrisation;
 import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.engine.stream.TimeGrid;
+import org.optdyn.theory.pde.ParticleSolver;
+import org.optdyn.theory.pde.SdeSolver;
 import org.optdyn.verification.experiment.Statistics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code optdyn dln}: streaming SGD on a diagonal linear network (diagonal-networks.md §1, instance N1 of §7), CSV
- * {@code t,risk_mean,risk_sd,curvature_mean,imbalance_mean,l1_mean}, one row per grid time, mean and sample sd over
- * the seeds ({@code risk_sd} is empty for a single seed). A diverged seed prints the rows every seed reached, one
- * line on standard error naming the seed and the time, and exits with code 1.
+ * {@code optdyn dln}: streaming SGD on a diagonal linear network (diagonal-networks.md §1, instance N1 of §7), or its
+ * finite-{@code d} SDE (§2, {@code --solver sde}) or its mean-field PDE by particles (§4, {@code --solver particles}),
+ * CSV {@code t,risk_mean,risk_sd,curvature_mean,imbalance_mean,l1_mean}, one row per grid time, mean and sample sd over
+ * the seeds ({@code risk_sd} is empty for a single seed and for the particle solver, which is one deterministic
+ * solution up to its seed). A diverged seed prints the rows every seed reached, one line on standard error naming the
+ * seed and the time, and exits with code 1.
  */
 @Command(name = "dln", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Simulate streaming SGD on a diagonal linear network theta = u v (or w+^2 - w-^2) with Gaussian "
@@ -30,6 +34,13 @@ final class DlnCommand implements Callable<Integer> {
 
     /** Largest work accepted, in coordinate-steps {@code d * d * tmax * seeds} (about an hour at 3 ns each). */
     static final double MAX_WORK = 1e12;
+    /**
+     * Largest work of the SDE and particle solvers, in particle-steps {@code M * tmax / dt} (times the seeds for the
+     * SDE): about 40 minutes at the measured 4.4 ns per particle-step.
+     */
+    static final double MAX_PARTICLE_WORK = 5e11;
+    /** Largest particle count (seven arrays of doubles: about 1.1 GB at this size). */
+    static final long MAX_PARTICLES = 20_000_000;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -64,11 +75,19 @@ final class DlnCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--solver", paramLabel = "sgd|sde|particles", defaultValue = "sgd",
-            description = "Default: ${DEFAULT-VALUE} (sde and particles: issue 12 step b, not built yet).")
+            description = "sgd: streaming SGD at dimension d; sde: Euler-Maruyama of the finite-d SDE (one run per "
+                    + "seed); particles: the mean-field PDE by particles, N1 at dimension d replicated to about "
+                    + "--particles particles (one deterministic solution, risk_sd empty). Default: ${DEFAULT-VALUE}.")
     String solver;
 
-    @Option(names = "--particles", paramLabel = "P", description = "Particles of the PDE solver (--solver particles).")
-    Integer particles;
+    @Option(names = "--particles", paramLabel = "P", description = "Particles of the PDE solver (--solver particles), "
+            + "rounded to a multiple r d of d by replicating the instance r = max(1, round(P/d)) times; a whole number, "
+            + "e.g. 200000 or 2e5. Default: 2e5.")
+    String particles;
+
+    @Option(names = "--dt", paramLabel = "DT", description = "Time step of --solver sde|particles (Euler-Maruyama; "
+            + "grid times are rounded to multiples of it). Default: 0.002.")
+    Double dt;
 
     @Option(names = "--instance", paramLabel = "n1", defaultValue = "n1", description = "The problem instance: n1 "
             + "(diagonal-networks.md §7: k = 0.5/1.5 alternating, 20 % support with beta = +-1, start u = 1, v = 0). "
@@ -86,12 +105,30 @@ final class DlnCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var cl = spec.commandLine();
-        if (!"sgd".equals(solver)) {
-            throw new CommandLine.ParameterException(cl, "--solver " + solver + ": only sgd is built so far (sde and "
-                    + "particles come with issue 12 step b)");
+        if (!"sgd".equals(solver) && !"sde".equals(solver) && !"particles".equals(solver)) {
+            throw new CommandLine.ParameterException(cl, "--solver must be sgd, sde or particles, got '" + solver + "'");
         }
-        if (particles != null) {
+        boolean sgd = "sgd".equals(solver);
+        boolean byParticles = "particles".equals(solver);
+        if (particles != null && !byParticles) {
             throw new CommandLine.ParameterException(cl, "--particles applies to --solver particles");
+        }
+        if (dt != null && sgd) {
+            throw new CommandLine.ParameterException(cl, "--dt applies to --solver sde|particles (SGD's time step is "
+                    + "1/d)");
+        }
+        if (dt != null && (!(dt > 0) || !Double.isFinite(dt))) {
+            throw new CommandLine.ParameterException(cl, "--dt must be finite and > 0, got " + dt);
+        }
+        double nParticles = particles == null ? ParticleSolver.DEFAULT_PARTICLES
+                : ProblemOptions.orUsageError(cl, () -> Numbers.one("--particles", particles));
+        if (!(nParticles >= 1 && nParticles <= MAX_PARTICLES) || nParticles != Math.rint(nParticles)) {
+            throw new CommandLine.ParameterException(cl, "--particles must be a whole number from 1 to " + MAX_PARTICLES
+                    + ", got " + particles);
+        }
+        if (byParticles && seeds != 1) {
+            throw new CommandLine.ParameterException(cl, "--seeds applies to sgd and sde: the particle solver gives one "
+                    + "deterministic solution (choose its noise with --seed), got --seeds " + seeds);
         }
         if (!"n1".equals(instance)) {
             throw new CommandLine.ParameterException(cl, "--instance must be n1, got '" + instance + "'");
@@ -115,6 +152,9 @@ final class DlnCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--tmax " + tmax + " must be the last --grid time, got "
                     + times.last());
         }
+        if (!sgd) {
+            return solveSdeOrParticles(cl, times, nThreads, byParticles, (long) nParticles);
+        }
         double work = (double) dimension * dimension * times.last() * seeds;
         if (work > MAX_WORK) {
             throw new CommandLine.ParameterException(cl, String.format(Locale.ROOT, "--d %d up to t = %s with %d "
@@ -126,6 +166,41 @@ final class DlnCommand implements Callable<Integer> {
                 Parametrisation.parse(parametrisation), gamma, sigma, times));
         List<Outcome<DlnTrajectory>> runs = ProblemOptions.orUsageError(cl,
                 () -> DlnSimulator.runMany(problem, seed, seeds, nThreads));
+        return print(cl, runs, "seed ");
+    }
+
+    /** {@code --solver sde|particles}: the same CSV from Euler–Maruyama runs of step {@code --dt}. */
+    private int solveSdeOrParticles(CommandLine cl, TimeGrid times, int nThreads, boolean byParticles,
+                                    long nParticles) {
+        double step = dt == null ? ParticleSolver.DEFAULT_DT : dt;
+        if (times.last() > 0 && step > times.last()) {
+            throw new CommandLine.ParameterException(cl, "--dt " + step + " exceeds the last grid time " + times.last());
+        }
+        int r = byParticles ? ParticleSolver.replicasFor(dimension, nParticles) : 1;
+        long m = (long) r * dimension;
+        if (m > MAX_PARTICLES) {
+            throw new CommandLine.ParameterException(cl, "--d " + dimension + " gives " + m + " particles; the limit "
+                    + "is " + MAX_PARTICLES);
+        }
+        double work = m * Math.ceil(times.last() / step) * (byParticles ? 1 : seeds);
+        if (work > MAX_PARTICLE_WORK) {
+            throw new CommandLine.ParameterException(cl, String.format(Locale.ROOT, "%d %s up to t = %s at --dt %s "
+                    + "need %.2g particle-steps (about %.1f hours at 4.4 ns each); the limit is %.0g: use a larger --dt "
+                    + "or a smaller --tmax, --d, --particles or --seeds", m, byParticles ? "particles" : "coordinates",
+                    times.last(), step, work, work * 4.4e-9 / 3600, MAX_PARTICLE_WORK));
+        }
+        DlnProblem problem = ProblemOptions.orUsageError(cl, () -> new DlnProblem(DlnInstance.n1(dimension),
+                Parametrisation.parse(parametrisation), gamma, sigma, times));
+        List<Outcome<DlnTrajectory>> runs = ProblemOptions.orUsageError(cl, () -> byParticles
+                ? List.of(new ParticleSolver(step).solve(ParticleSolver.replicate(problem, r), seed)
+                        .map(s -> s.trajectory()))
+                : new SdeSolver(step).runMany(problem, seed, seeds, nThreads));
+        return print(cl, runs, byParticles ? "particles (seed " + seed + ") " : "sde seed ");
+    }
+
+    /** Prints the rows every run reached; a diverged run is named on standard error (exit 1). */
+    private int print(CommandLine cl, List<Outcome<DlnTrajectory>> runs, String what) {
+        boolean single = runs.size() == 1;
         int rows = runs.stream().mapToInt(o -> o.value().size()).min().orElseThrow();
         var out = cl.getOut();
         out.println("t,risk_mean,risk_sd,curvature_mean,imbalance_mean,l1_mean");
@@ -134,7 +209,7 @@ final class DlnCommand implements Callable<Integer> {
             int row = j;
             double[] risk = runs.stream().mapToDouble(o -> o.value().risk()[row]).toArray();
             out.println(t[j] + "," + Statistics.mean(risk) + ","
-                    + (seeds > 1 ? Double.toString(Statistics.sampleSd(risk)) : "") + ","
+                    + (!single ? Double.toString(Statistics.sampleSd(risk)) : "") + ","
                     + Statistics.mean(runs.stream().mapToDouble(o -> o.value().curvature()[row]).toArray()) + ","
                     + Statistics.mean(runs.stream().mapToDouble(o -> o.value().imbalance()[row]).toArray()) + ","
                     + Statistics.mean(runs.stream().mapToDouble(o -> o.value().l1()[row]).toArray()));
@@ -142,8 +217,9 @@ final class DlnCommand implements Callable<Integer> {
         out.flush();
         for (int r = 0; r < runs.size(); r++) {
             if (runs.get(r) instanceof Outcome.Diverged<DlnTrajectory> d) {
-                cl.getErr().println("optdyn dln: seed " + r + " diverged at t = " + d.time() + " (step " + d.step()
-                        + "): " + d.reason() + " (rows stop before it)");
+                cl.getErr().println("optdyn dln: " + what + (what.startsWith("particles") ? "" : r + " ")
+                        + "diverged at t = " + d.time() + " (step " + d.step() + "): " + d.reason()
+                        + " (rows stop before it)");
                 cl.getErr().flush();
                 return ExitCodes.CLAIM_FAILED;
             }
