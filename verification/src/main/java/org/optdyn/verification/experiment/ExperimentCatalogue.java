@@ -8,6 +8,7 @@ import org.optdyn.verification.averagecase.AverageCaseExperiments;
 import org.optdyn.verification.dmft.DmftExperiments;
 import org.optdyn.verification.dln.DlnExperiments;
 import org.optdyn.verification.games.GamesExperiments;
+import org.optdyn.verification.sam.SamExperiments;
 import org.optdyn.verification.sgdode.SgdOdeExperiments;
 
 /**
@@ -26,6 +27,7 @@ public final class ExperimentCatalogue {
         s.add(GamesExperiments::all);
         s.add(DmftExperiments::all);
         s.add(DlnExperiments::all);
+        s.add(SamExperiments::all);
         return List.copyOf(s);
     }
 
