@@ -177,8 +177,8 @@ final class Potholes implements Experiment {
             two[i] = 2;
         }
         var figures = new ArrayList<Figure>();
-        figures.add(new Figure("index", "Pothole bottom, eta = 0.1, P = diag(10, 1): stability index against rho "
-                + "(stable below 2); markers: escape radii found by bisection", "rho", "index", false, false,
+        figures.add(new Figure("index", "Pothole bottom, eta = 0.1, P = diag(10, 1): index vs rho (stable below 2)",
+                "rho", "index", false, false,
                 List.of(new Series("SAM perturbation: eta p h (1 + rho h/||g_rest||)", Series.Kind.THEORY_LINE, rhos,
                                 idxSam),
                         new Series("preconditioned SAM: eta p h (1 + rho p h/||P g_rest||)", Series.Kind.THEORY_LINE,
