@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.optdyn.verification.adam.AdamRotationExperiments;
 import org.optdyn.verification.averagecase.AverageCaseExperiments;
 import org.optdyn.verification.dmft.DmftExperiments;
 import org.optdyn.verification.dln.DlnExperiments;
-import org.optdyn.verification.adam.AdamRotationExperiments;
 import org.optdyn.verification.games.GamesExperiments;
+import org.optdyn.verification.sam.SamExperiments;
 import org.optdyn.verification.sgdode.SgdOdeExperiments;
 
 /**
@@ -28,6 +29,7 @@ public final class ExperimentCatalogue {
         s.add(DmftExperiments::all);
         s.add(DlnExperiments::all);
         s.add(AdamRotationExperiments::all);
+        s.add(SamExperiments::all);
         return List.copyOf(s);
     }
 
