@@ -10,6 +10,7 @@ module org.optdyn.engine {
     exports org.optdyn.engine.erm;
     exports org.optdyn.engine.kernel;
     exports org.optdyn.engine.linalg;
+    exports org.optdyn.engine.model;
     exports org.optdyn.engine.optim;
     exports org.optdyn.engine.outcome;
     exports org.optdyn.engine.quadratic;

@@ -11,6 +11,6 @@ public final class AdamRotationExperiments {
 
     /** @return the experiments of this suite, in report order. */
     public static List<Experiment> all() {
-        return List.of(new AxisAlignedVsRotated(), new EigenAlignedBasis());
+        return List.of(new AxisAlignedVsRotated(), new EigenAlignedBasis(), new MlpRotationScopes());
     }
 }
