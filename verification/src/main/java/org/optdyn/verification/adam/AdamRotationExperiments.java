@@ -3,7 +3,7 @@ package org.optdyn.verification.adam;
 import java.util.List;
 import org.optdyn.verification.experiment.Experiment;
 
-/** The issue-13 Adam suite: adam-rotation.md E1 and E2. */
+/** The issue-13 Adam suite: adam-rotation.md E1, E2 and E2′. */
 public final class AdamRotationExperiments {
 
     private AdamRotationExperiments() {
@@ -11,6 +11,7 @@ public final class AdamRotationExperiments {
 
     /** @return the experiments of this suite, in report order. */
     public static List<Experiment> all() {
-        return List.of(new AxisAlignedVsRotated(), new EigenAlignedBasis(), new MlpRotationScopes());
+        return List.of(new AxisAlignedVsRotated(), new EigenAlignedBasis(), new SvdRotationBasis(),
+                new MlpRotationScopes());
     }
 }

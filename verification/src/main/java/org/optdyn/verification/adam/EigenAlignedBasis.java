@@ -32,8 +32,8 @@ import org.optdyn.verification.experiment.Statistics;
  */
 final class EigenAlignedBasis implements Experiment {
 
-    private static final int N = 8;
-    private static final int STEPS = 1000;
+    static final int N = 8;
+    static final int STEPS = 1000;
     private static final double LR = 1e-2;
     private static final double ALPHA = 1e-4;
 
@@ -55,7 +55,7 @@ final class EigenAlignedBasis implements Experiment {
     }
 
     /** One instance: the Hessian factors and the target. */
-    private record Instance(DenseRotation left, DenseRotation right, double[] hl, double[] hr, double[] target) {
+    record Instance(DenseRotation left, DenseRotation right, double[] hl, double[] hr, double[] target) {
 
         static Instance draw(RandomGenerator g) {
             double[] l = new double[N];
