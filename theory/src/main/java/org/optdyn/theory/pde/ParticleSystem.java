@@ -143,37 +143,31 @@ final class ParticleSystem {
         int j = from;
         // 2 accumulators: the sum is the only loop-carried dependency; fixed order keeps runs reproducible
         for (; j + 1 < end; j += 2) {
-            double a0 = aa[j];
-            double b0 = bb[j];
-            double amp0 = gdt * kk[j] * (a0 * b0 - be[j]) - noiseScale * sk[j] * zs[j + shift];
-            double an0 = a0 - amp0 * b0;
-            double bn0 = b0 - amp0 * a0;
-            aa[j] = an0;
-            bb[j] = bn0;
-            double d0 = an0 * bn0 - be[j];
-            s0 += kk[j] * d0 * d0;
-            double a1 = aa[j + 1];
-            double b1 = bb[j + 1];
-            double amp1 = gdt * kk[j + 1] * (a1 * b1 - be[j + 1]) - noiseScale * sk[j + 1] * zs[j + 1 + shift];
-            double an1 = a1 - amp1 * b1;
-            double bn1 = b1 - amp1 * a1;
-            aa[j + 1] = an1;
-            bb[j + 1] = bn1;
-            double d1 = an1 * bn1 - be[j + 1];
-            s1 += kk[j + 1] * d1 * d1;
+            s0 += move(aa, bb, kk, sk, be, zs, j, shift, gdt, noiseScale);
+            s1 += move(aa, bb, kk, sk, be, zs, j + 1, shift, gdt, noiseScale);
         }
         if (j < end) {
-            double a0 = aa[j];
-            double b0 = bb[j];
-            double amp0 = gdt * kk[j] * (a0 * b0 - be[j]) - noiseScale * sk[j] * zs[j + shift];
-            double an0 = a0 - amp0 * b0;
-            double bn0 = b0 - amp0 * a0;
-            aa[j] = an0;
-            bb[j] = bn0;
-            double d0 = an0 * bn0 - be[j];
-            s0 += kk[j] * d0 * d0;
+            s0 += move(aa, bb, kk, sk, be, zs, j, shift, gdt, noiseScale);
         }
         return s0 + s1;
+    }
+
+    /**
+     * One particle's Euler–Maruyama step (the simultaneous update of §4, old values on the right), in place.
+     *
+     * @return its new risk term {@code k (a b - beta)^2}
+     */
+    private static double move(double[] aa, double[] bb, double[] kk, double[] sk, double[] be, double[] zs, int j,
+                               int shift, double gdt, double noiseScale) {
+        double a = aa[j];
+        double b = bb[j];
+        double amp = gdt * kk[j] * (a * b - be[j]) - noiseScale * sk[j] * zs[j + shift];
+        double an = a - amp * b;
+        double bn = b - amp * a;
+        aa[j] = an;
+        bb[j] = bn;
+        double d = an * bn - be[j];
+        return kk[j] * d * d;
     }
 
     /** The per-record extras of a run: integrated risk, risk balance and risk noise rate. */

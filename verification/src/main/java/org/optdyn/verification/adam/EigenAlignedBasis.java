@@ -183,10 +183,24 @@ final class EigenAlignedBasis implements Experiment {
     }
 
     private static Figure figure(double[][][] curves, String[] bases) {
+        String[] labels = new String[bases.length];
+        for (int b = 0; b < bases.length; b++) {
+            labels[b] = bases[b] + " basis";
+        }
+        return lossFigure(curves, labels, "Adam's loss per basis on the Kronecker quadratic (median over instances)");
+    }
+
+    /**
+     * The loss curves of several bases, each the median over instances at 41 steps; the second basis (the
+     * eigen-aligned one) drawn as the line.
+     *
+     * @param curves {@code [instance][basis][step]}
+     */
+    static Figure lossFigure(double[][][] curves, String[] labels, String title) {
         int points = 41;
         double[] t = new double[points];
         var series = new ArrayList<Series>();
-        for (int b = 0; b < 3; b++) {
+        for (int b = 0; b < labels.length; b++) {
             double[] med = new double[points];
             for (int p = 0; p < points; p++) {
                 int step = p * STEPS / (points - 1);
@@ -198,10 +212,9 @@ final class EigenAlignedBasis implements Experiment {
                 Arrays.sort(col);
                 med[p] = col[col.length / 2];
             }
-            series.add(new Series("Adam, " + bases[b] + " basis: median over instances",
+            series.add(new Series("Adam, " + labels[b] + ": median over instances",
                     b == 1 ? Series.Kind.THEORY_LINE : Series.Kind.SIMULATION_MARKERS, t.clone(), med));
         }
-        return new Figure("loss", "Adam's loss per basis on the Kronecker quadratic (median over instances)", "step",
-                "L", false, true, series);
+        return new Figure("loss", title, "step", "L", false, true, series);
     }
 }

@@ -195,25 +195,7 @@ final class SvdRotationBasis implements Experiment {
     }
 
     private static Figure curves(double[][][] curves, String[] bases) {
-        int points = 41;
-        double[] t = new double[points];
-        var series = new ArrayList<Series>();
-        for (int b = 0; b < bases.length; b++) {
-            double[] med = new double[points];
-            for (int p = 0; p < points; p++) {
-                int step = p * STEPS / (points - 1);
-                t[p] = step;
-                double[] col = new double[curves.length];
-                for (int s = 0; s < curves.length; s++) {
-                    col[s] = curves[s][b][step];
-                }
-                Arrays.sort(col);
-                med[p] = col[col.length / 2];
-            }
-            series.add(new Series("Adam, " + bases[b] + ": median over instances",
-                    b == 1 ? Series.Kind.THEORY_LINE : Series.Kind.SIMULATION_MARKERS, t.clone(), med));
-        }
-        return new Figure("loss", "Adam's loss per basis on the Kronecker quadratic, SVD bases per refresh period "
-                + "(median over instances)", "step", "L", false, true, series);
+        return EigenAlignedBasis.lossFigure(curves, bases, "Adam's loss per basis on the Kronecker quadratic, SVD bases "
+                + "per refresh period (median over instances)");
     }
 }
