@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
-import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.optdyn.engine.dln.DlnProblem;
 import org.optdyn.engine.dln.DlnTrajectory;
 import org.optdyn.engine.stream.TimeGrid;
@@ -68,20 +67,10 @@ final class DlnFluctuations implements Experiment {
         // 0.10), so a shifted prediction fails whatever the draw, up to a 2.3 % chance
         double res = full ? 0.31 : 0.37;
         double[] x = new double[dims.length];
-        double meanLog = 0;
         for (int i = 0; i < dims.length; i++) {
             x[i] = dims[i];
-            meanLog += Math.log(dims[i]) / dims.length;
         }
-        double sxx = 0;
-        double biasSum = 0;
-        for (int dim : dims) {
-            sxx += (Math.log(dim) - meanLog) * (Math.log(dim) - meanLog);
-            biasSum += (Math.log(dim) - meanLog) / dim;
-        }
-        double slopeBias = BIAS * Math.abs(biasSum) / sxx;
-        double slopeSe = Math.sqrt(1.0 / (2 * (runs - 1)) / sxx);
-        double z = new NormalDistribution().inverseCumulativeProbability(1 - ALPHA / 2);
+        var slopeTest = Statistics.fluctuationSlope(dims, runs, BIAS, ALPHA);
         List<String> names = List.of("risk R", "curvature kappa");
         List<Function<DlnTrajectory, double[]>> observables = List.of(DlnTrajectory::risk, DlnTrajectory::curvature);
         double[][] sd = new double[names.size()][dims.length];
@@ -105,13 +94,8 @@ final class DlnFluctuations implements Experiment {
         double predicted = config.predictedShifted(-0.5, res);
         for (int o = 0; o < names.size(); o++) {
             double slope = Statistics.logLogSlope(x, sd[o]);
-            checks.add(Check.atMost("|slope of ln sd(" + names.get(o) + "(2)) against ln d - (-1/2)|",
-                    Math.abs(slope - predicted), z * slopeSe + slopeBias, "least-squares slope over d = "
-                            + Arrays.toString(dims) + ", " + runs + " runs each: se sqrt(1/(2(S-1))/Sxx) = "
-                            + Statistics.fmt(slopeSe) + ", plus the a/d bias bound " + Statistics.fmt(slopeBias)
-                            + " (DlnFluctuations javadoc)",
-                    FalseFailure.probability(ALPHA, "slope ~ Normal(-1/2 + bias, se^2) (ln s of Normal runs has "
-                            + "variance 1/(2(S-1)), independent across d); two-sided z = " + Statistics.fmt(z))));
+            checks.add(slopeTest.check("|slope of ln sd(" + names.get(o) + "(2)) against ln d - (-1/2)|", slope,
+                    predicted, "DlnFluctuations javadoc"));
             sdSeries.add(new Series(names.get(o), Series.Kind.SIMULATION_MARKERS, x, sd[o]));
             final int oo = o;
             notes.append(names.get(o)).append("(2): mean ")
@@ -120,7 +104,7 @@ final class DlnFluctuations implements Experiment {
                     .append(", sqrt(d) sd ").append(Arrays.toString(java.util.stream.IntStream.range(0, dims.length)
                             .mapToObj(i -> Statistics.fmt(Math.sqrt(dims[i]) * sd[oo][i])).toArray()))
                     .append(", fitted slope ").append(Statistics.fmt(slope)).append(" (tolerance +- ")
-                    .append(Statistics.fmt(z * slopeSe + slopeBias)).append(")\n");
+                    .append(Statistics.fmt(slopeTest.tolerance())).append(")\n");
         }
         var figures = List.of(Figure.scaling("fluctuation", "Standard deviation over " + runs
                 + " SGD runs at t = 2 against d (N1, gamma = 0.5, sigma = 0.3)", "d", "sd", -0.5, "d^-1/2", sdSeries));

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.optdyn.engine.erm.ErmProblem;
 import org.optdyn.engine.erm.ErmTrajectory;
 import org.optdyn.theory.dmft.DmftSolution;
@@ -78,20 +77,10 @@ final class FluctuationScaling implements Experiment {
         var figures = new ArrayList<Figure>();
         var notes = new StringBuilder();
         double[] x = new double[dims.length];
-        double sxx = 0;
-        double meanLog = 0;
         for (int i = 0; i < dims.length; i++) {
             x[i] = dims[i];
-            meanLog += Math.log(dims[i]) / dims.length;
         }
-        double biasSum = 0;
-        for (int dim : dims) {
-            sxx += (Math.log(dim) - meanLog) * (Math.log(dim) - meanLog);
-            biasSum += (Math.log(dim) - meanLog) / dim;
-        }
-        double slopeBias = BIAS * Math.abs(biasSum) / sxx;
-        double slopeSe = Math.sqrt(1.0 / (2 * (runs - 1)) / sxx);
-        double z = new NormalDistribution().inverseCumulativeProbability(1 - ALPHA / 2);
+        var slopeTest = Statistics.fluctuationSlope(dims, runs, BIAS, ALPHA);
         var sdSeries = new ArrayList<Series>();
         var gapSeries = new ArrayList<Series>();
         int stream = 0;
@@ -114,13 +103,8 @@ final class FluctuationScaling implements Experiment {
             }
             double slope = Statistics.logLogSlope(x, sd);
             double predicted = config.predictedShifted(-0.5, resSlope);
-            checks.add(Check.atMost(name + ": |slope of ln sd(L_test(" + steps + ")) against ln d - (-1/2)|",
-                    Math.abs(slope - predicted), z * slopeSe + slopeBias, "least-squares slope over d = "
-                            + Arrays.toString(dims) + ", " + runs + " runs each: se sqrt(1/(2(S-1))/Sxx) = "
-                            + Statistics.fmt(slopeSe) + ", plus the a/d bias bound " + Statistics.fmt(slopeBias)
-                            + " (FluctuationScaling javadoc)",
-                    FalseFailure.probability(ALPHA, "slope ~ Normal(-1/2 + bias, se^2) (ln s of Normal runs has "
-                            + "variance 1/(2(S-1)), independent across d); two-sided z = " + Statistics.fmt(z))));
+            checks.add(slopeTest.check(name + ": |slope of ln sd(L_test(" + steps + ")) against ln d - (-1/2)|",
+                    slope, predicted, "FluctuationScaling javadoc"));
             for (var obs : List.of(Observable.TEST, Observable.TRAIN)) {
                 double[][] byDim = obs == Observable.TEST ? finalTest : finalTrain;
                 double predictedValue = config.predicted(obs.of(theory)[steps], resMean);
@@ -141,7 +125,7 @@ final class FluctuationScaling implements Experiment {
                     .append(", sqrt(d) sd ").append(Arrays.toString(java.util.stream.IntStream.range(0, dims.length)
                             .mapToObj(i -> Statistics.fmt(Math.sqrt(dims[i]) * sd[i])).toArray()))
                     .append(", fitted slope ").append(Statistics.fmt(slope)).append(" (tolerance +- ")
-                    .append(Statistics.fmt(z * slopeSe + slopeBias)).append("); |mean - DMFT| ")
+                    .append(Statistics.fmt(slopeTest.tolerance())).append("); |mean - DMFT| ")
                     .append(Arrays.toString(Arrays.stream(gap).mapToObj(Statistics::fmt).toArray())).append('\n');
             sdSeries.add(new Series(name, Series.Kind.SIMULATION_MARKERS, x, sd));
             gapSeries.add(new Series(name + ": |mean - DMFT|", Series.Kind.SIMULATION_MARKERS, x, gap));

@@ -1,6 +1,9 @@
 package org.optdyn.verification.experiment;
 
+import java.util.Arrays;
+
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
+import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.hipparchus.distribution.continuous.TDistribution;
 
 /**
@@ -117,7 +120,7 @@ public final class Statistics {
     /** @return an array of {@code n} copies of {@code v} (a constant bias allowance) */
     public static double[] constant(int n, double v) {
         double[] a = new double[n];
-        java.util.Arrays.fill(a, v);
+        Arrays.fill(a, v);
         return a;
     }
 
@@ -244,6 +247,60 @@ public final class Statistics {
             q += (v - m) * (v - m);
         }
         return new double[] {m, Math.sqrt(q / (x.length - 1) / x.length)};
+    }
+
+    /**
+     * The O(d^-1/2) fluctuation test of a scaling plot. The standard deviation s over S independent runs of an
+     * observable that is a smooth average over d coordinates is sigma(d) = (c + a/d) / sqrt(d) for constants c and
+     * |a| &lt;= {@code biasConstant} c; ln s has variance 1/(2(S - 1)) to leading order for near-Normal runs,
+     * independently across dimensions. So the least-squares slope of ln s on ln d is Normal with standard error
+     * se = sqrt(1/(2(S - 1)) / Sxx) (Sxx the sum of squared deviations of ln d) and mean -1/2 + bias with
+     * |bias| &lt;= biasConstant |sum (ln d_i - mean ln d) / d_i| / Sxx; the check is |slope - (-1/2)| &lt;= z se + bias,
+     * z the two-sided Normal quantile at {@code alpha}.
+     *
+     * @param dims  the dimensions of the fit
+     * @param runs  S, the runs per dimension
+     * @param se    standard error of the slope
+     * @param bias  bound on the slope's bias from the a/d term
+     * @param z     two-sided Normal quantile
+     * @param alpha false-failure probability of one check
+     */
+    public record FluctuationSlope(int[] dims, int runs, double se, double bias, double z, double alpha) {
+
+        /** @return the tolerance z se + bias on |slope - predicted| */
+        public double tolerance() {
+            return z * se + bias;
+        }
+
+        /**
+         * @param source where the derivation is written (named in the reason)
+         * @return the check |slope - predicted| &lt;= {@link #tolerance()}
+         */
+        public Check check(String metric, double slope, double predicted, String source) {
+            return Check.atMost(metric, Math.abs(slope - predicted), tolerance(), "least-squares slope over d = "
+                            + Arrays.toString(dims) + ", " + runs + " runs each: se sqrt(1/(2(S-1))/Sxx) = "
+                            + fmt(se) + ", plus the a/d bias bound " + fmt(bias) + " (" + source + ")",
+                    FalseFailure.probability(alpha, "slope ~ Normal(-1/2 + bias, se^2) (ln s of Normal runs has "
+                            + "variance 1/(2(S-1)), independent across d); two-sided z = " + fmt(z)));
+        }
+    }
+
+    /** The {@link FluctuationSlope} test over {@code dims} with {@code runs} runs each. */
+    public static FluctuationSlope fluctuationSlope(int[] dims, int runs, double biasConstant, double alpha) {
+        double meanLog = 0;
+        for (int dim : dims) {
+            meanLog += Math.log(dim) / dims.length;
+        }
+        double sxx = 0;
+        double biasSum = 0;
+        for (int dim : dims) {
+            sxx += (Math.log(dim) - meanLog) * (Math.log(dim) - meanLog);
+            biasSum += (Math.log(dim) - meanLog) / dim;
+        }
+        double z = new NormalDistribution()
+                .inverseCumulativeProbability(1 - alpha / 2);
+        return new FluctuationSlope(dims.clone(), runs, Math.sqrt(1.0 / (2 * (runs - 1)) / sxx),
+                biasConstant * Math.abs(biasSum) / sxx, z, alpha);
     }
 
     /** Least-squares slope of {@code log y} against {@code log x}. */
