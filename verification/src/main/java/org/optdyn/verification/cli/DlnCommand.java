@@ -10,6 +10,8 @@ import org.optdyn.engine.dln.DlnTrajectory;
 import org.optdyn.engine.dln.Parametrisation;
 import org.optdyn.engine.outcome.Outcome;
 import org.optdyn.engine.stream.TimeGrid;
+import org.optdyn.theory.pde.FokkerPlanckGrid;
+import org.optdyn.theory.pde.GridSolution;
 import org.optdyn.theory.pde.ParticleSolver;
 import org.optdyn.theory.pde.SdeSolver;
 import org.optdyn.verification.experiment.Statistics;
@@ -19,10 +21,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code optdyn dln}: streaming SGD on a diagonal linear network (diagonal-networks.md §1, instance N1 of §7), or its
- * finite-{@code d} SDE (§2, {@code --solver sde}) or its mean-field PDE by particles (§4, {@code --solver particles}),
- * CSV {@code t,risk_mean,risk_sd,curvature_mean,imbalance_mean,l1_mean}, one row per grid time, mean and sample sd over
- * the seeds ({@code risk_sd} is empty for a single seed and for the particle solver, which is one deterministic
- * solution up to its seed). A diverged seed prints the rows every seed reached, one line on standard error naming the
+ * finite-{@code d} SDE (§2, {@code --solver sde}) or its mean-field PDE by particles (§4, {@code --solver particles}) or
+ * on a grid in {@code theta} (§5, {@code --solver grid}), CSV
+ * {@code t,risk_mean,risk_sd,curvature_mean,imbalance_mean,l1_mean}, one row per grid time, mean and sample sd over
+ * the seeds ({@code risk_sd} is empty for a single seed and for the PDE solvers, which give one deterministic
+ * solution). A diverged seed prints the rows every seed reached, one line on standard error naming the
  * seed and the time, and exits with code 1.
  */
 @Command(name = "dln", mixinStandardHelpOptions = true, sortOptions = false,
@@ -41,6 +44,10 @@ final class DlnCommand implements Callable<Integer> {
     static final double MAX_PARTICLE_WORK = 5e11;
     /** Largest particle count (seven arrays of doubles: about 1.1 GB at this size). */
     static final long MAX_PARTICLES = 20_000_000;
+    /** Largest work of the grid solver, in cell-steps {@code cells * classes * tmax / dt}: about 30 minutes at 60 ns. */
+    static final double MAX_CELL_WORK = 3e10;
+    /** Largest cell count of the grid solver. */
+    static final int MAX_CELLS = 1_000_001;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -74,19 +81,28 @@ final class DlnCommand implements Callable<Integer> {
             + "stream r. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--solver", paramLabel = "sgd|sde|particles", defaultValue = "sgd",
+    @Option(names = "--solver", paramLabel = "sgd|sde|particles|grid", defaultValue = "sgd",
             description = "sgd: streaming SGD at dimension d; sde: Euler-Maruyama of the finite-d SDE (one run per "
                     + "seed); particles: the mean-field PDE by particles, N1 at dimension d replicated to about "
-                    + "--particles particles (one deterministic solution, risk_sd empty). Default: ${DEFAULT-VALUE}.")
+                    + "--particles particles (one deterministic solution, risk_sd empty); grid: the mean-field PDE "
+                    + "reduced to theta and solved by finite volumes on --cells cells of [-L, L] (deterministic, "
+                    + "second order). Default: ${DEFAULT-VALUE}.")
     String solver;
+
+    @Option(names = "--cells", paramLabel = "N", description = "Cells of --solver grid, odd. Default: 2001.")
+    Integer cells;
+
+    @Option(names = "--half-width", paramLabel = "L", description = "Domain [-L, L] of --solver grid; mass reaching its "
+            + "edge is reported as a divergence (raise L for large gamma R). Default: 10.")
+    Double halfWidth;
 
     @Option(names = "--particles", paramLabel = "P", description = "Particles of the PDE solver (--solver particles), "
             + "rounded to a multiple r d of d by replicating the instance r = max(1, round(P/d)) times; a whole number, "
             + "e.g. 200000 or 2e5. Default: 2e5.")
     String particles;
 
-    @Option(names = "--dt", paramLabel = "DT", description = "Time step of --solver sde|particles (Euler-Maruyama; "
-            + "grid times are rounded to multiples of it). Default: 0.002.")
+    @Option(names = "--dt", paramLabel = "DT", description = "Time step of --solver sde|particles|grid "
+            + "(Euler-Maruyama, or Crank-Nicolson for grid; grid times are rounded to multiples of it). Default: 0.002.")
     Double dt;
 
     @Option(names = "--instance", paramLabel = "n1", defaultValue = "n1", description = "The problem instance: n1 "
@@ -105,17 +121,22 @@ final class DlnCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var cl = spec.commandLine();
-        if (!"sgd".equals(solver) && !"sde".equals(solver) && !"particles".equals(solver)) {
-            throw new CommandLine.ParameterException(cl, "--solver must be sgd, sde or particles, got '" + solver + "'");
+        if (!List.of("sgd", "sde", "particles", "grid").contains(solver)) {
+            throw new CommandLine.ParameterException(cl, "--solver must be sgd, sde, particles or grid, got '" + solver
+                    + "'");
         }
         boolean sgd = "sgd".equals(solver);
         boolean byParticles = "particles".equals(solver);
+        boolean byGrid = "grid".equals(solver);
         if (particles != null && !byParticles) {
             throw new CommandLine.ParameterException(cl, "--particles applies to --solver particles");
         }
+        if ((cells != null || halfWidth != null) && !byGrid) {
+            throw new CommandLine.ParameterException(cl, "--cells and --half-width apply to --solver grid");
+        }
         if (dt != null && sgd) {
-            throw new CommandLine.ParameterException(cl, "--dt applies to --solver sde|particles (SGD's time step is "
-                    + "1/d)");
+            throw new CommandLine.ParameterException(cl, "--dt applies to --solver sde|particles|grid (SGD's time step "
+                    + "is 1/d)");
         }
         if (dt != null && (!(dt > 0) || !Double.isFinite(dt))) {
             throw new CommandLine.ParameterException(cl, "--dt must be finite and > 0, got " + dt);
@@ -129,6 +150,10 @@ final class DlnCommand implements Callable<Integer> {
         if (byParticles && seeds != 1) {
             throw new CommandLine.ParameterException(cl, "--seeds applies to sgd and sde: the particle solver gives one "
                     + "deterministic solution (choose its noise with --seed), got --seeds " + seeds);
+        }
+        if (byGrid && seeds != 1) {
+            throw new CommandLine.ParameterException(cl, "--seeds applies to sgd and sde: the grid solver is "
+                    + "deterministic, got --seeds " + seeds);
         }
         if (!"n1".equals(instance)) {
             throw new CommandLine.ParameterException(cl, "--instance must be n1, got '" + instance + "'");
@@ -151,6 +176,9 @@ final class DlnCommand implements Callable<Integer> {
         if (grid != null && tmax != null && times.last() != tmax) {
             throw new CommandLine.ParameterException(cl, "--tmax " + tmax + " must be the last --grid time, got "
                     + times.last());
+        }
+        if (byGrid) {
+            return solveOnGrid(cl, times);
         }
         if (!sgd) {
             return solveSdeOrParticles(cl, times, nThreads, byParticles, (long) nParticles);
@@ -198,6 +226,36 @@ final class DlnCommand implements Callable<Integer> {
         return print(cl, runs, byParticles ? "particles (seed " + seed + ") " : "sde seed ");
     }
 
+    /** {@code --solver grid}: the same CSV from the reduced Fokker–Planck equations on a grid in theta. */
+    private int solveOnGrid(CommandLine cl, TimeGrid times) {
+        var defaults = FokkerPlanckGrid.defaults();
+        double step = dt == null ? defaults.dt() : dt;
+        if (times.last() > 0 && step > times.last()) {
+            throw new CommandLine.ParameterException(cl, "--dt " + step + " exceeds the last grid time " + times.last());
+        }
+        int n = cells == null ? defaults.cells() : cells;
+        if (n < 11 || n % 2 == 0 || n > MAX_CELLS) {
+            throw new CommandLine.ParameterException(cl, "--cells must be odd, from 11 to " + MAX_CELLS + ", got " + n);
+        }
+        double l = halfWidth == null ? defaults.halfWidth() : halfWidth;
+        if (!(l > 0) || !Double.isFinite(l)) {
+            throw new CommandLine.ParameterException(cl, "--half-width must be finite and > 0, got " + l);
+        }
+        int classes = Math.min(dimension, 4);
+        double work = (double) n * classes * Math.ceil(times.last() / step);
+        if (work > MAX_CELL_WORK) {
+            throw new CommandLine.ParameterException(cl, String.format(Locale.ROOT, "%d cells x %d classes up to t = %s "
+                    + "at --dt %s need %.2g cell-steps (about %.1f hours at 60 ns each); the limit is %.0g: use a "
+                    + "larger --dt or fewer --cells", n, classes, times.last(), step, work, work * 60e-9 / 3600,
+                    MAX_CELL_WORK));
+        }
+        DlnProblem problem = ProblemOptions.orUsageError(cl, () -> new DlnProblem(DlnInstance.n1(dimension),
+                Parametrisation.parse(parametrisation), gamma, sigma, times));
+        Outcome<DlnTrajectory> run = ProblemOptions.orUsageError(cl,
+                () -> new FokkerPlanckGrid(n, l, step).solve(problem).map(GridSolution::trajectory));
+        return print(cl, List.of(run), "grid ");
+    }
+
     /** Prints the rows every run reached; a diverged run is named on standard error (exit 1). */
     private int print(CommandLine cl, List<Outcome<DlnTrajectory>> runs, String what) {
         boolean single = runs.size() == 1;
@@ -217,7 +275,7 @@ final class DlnCommand implements Callable<Integer> {
         out.flush();
         for (int r = 0; r < runs.size(); r++) {
             if (runs.get(r) instanceof Outcome.Diverged<DlnTrajectory> d) {
-                cl.getErr().println("optdyn dln: " + what + (what.startsWith("particles") ? "" : r + " ")
+                cl.getErr().println("optdyn dln: " + what + (what.startsWith("particles") || what.startsWith("grid") ? "" : r + " ")
                         + "diverged at t = " + d.time() + " (step " + d.step() + "): " + d.reason()
                         + " (rows stop before it)");
                 cl.getErr().flush();

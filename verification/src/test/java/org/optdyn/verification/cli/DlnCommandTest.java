@@ -7,10 +7,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.optdyn.engine.dln.DlnProblem;
 import org.optdyn.engine.stream.TimeGrid;
+import org.optdyn.theory.pde.FokkerPlanckGrid;
 import org.optdyn.theory.pde.ParticleSolver;
 import org.optdyn.theory.pde.SdeSolver;
 
-/** {@code optdyn dln}: issue 12's command line (SGD, SDE and particle solvers). */
+/** {@code optdyn dln}: issue 12's command line (SGD, SDE, particle and grid solvers). */
 class DlnCommandTest {
 
     private static OptdynCliTest.Result run(String... args) {
@@ -77,7 +78,14 @@ class DlnCommandTest {
                 {"dln", "--gamma", "1", "--d", "10", "--instance", "n2"},
                 {"dln", "--gamma", "1", "--d", "10", "--grid", "1,2", "--tmax", "3"},
                 {"dln", "--gamma", "1", "--d", "1000000", "--tmax", "10"},
-                {"dln", "--gamma", "1", "--d", "10", "--parametrisation", "x"}}) {
+                {"dln", "--gamma", "1", "--d", "10", "--parametrisation", "x"},
+                {"dln", "--gamma", "1", "--d", "10", "--cells", "101"},
+                {"dln", "--gamma", "1", "--d", "10", "--solver", "particles", "--half-width", "5"},
+                {"dln", "--gamma", "1", "--d", "10", "--solver", "grid", "--cells", "100"},
+                {"dln", "--gamma", "1", "--d", "10", "--solver", "grid", "--cells", "5"},
+                {"dln", "--gamma", "1", "--d", "10", "--solver", "grid", "--half-width", "0"},
+                {"dln", "--gamma", "1", "--d", "10", "--solver", "grid", "--seeds", "2"},
+                {"dln", "--gamma", "1", "--d", "10", "--solver", "grid", "--cells", "100001", "--dt", "1e-6"}}) {
             var r = run(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
@@ -126,6 +134,25 @@ class DlnCommandTest {
         assertThat(run(args).out()).isEqualTo(r.out());
         // the default particle count rounds 2e5 to a multiple of d: d = 3000 -> r = 67, M = 201000 (checked cheaply)
         assertThat(ParticleSolver.replicasFor(3000, 200_000) * 3000).isEqualTo(201_000);
+    }
+
+    @Test
+    void theGridSolverPrintsTheLibrarysSolutionAndReportsMassAtTheEdgeAsDivergence() {
+        var r = run("dln", "--solver", "grid", "--gamma", "0.5", "--sigma", "0.3", "--d", "100", "--cells", "401",
+                "--half-width", "4", "--dt", "0.01", "--grid", "0.5,1");
+        assertThat(r.code()).as(r.err()).isZero();
+        var rows = rows(r.out());
+        assertThat(rows).hasNumberOfRows(3);
+        assertThat(rows[1][2]).isEmpty();
+        var expected = new FokkerPlanckGrid(401, 4, 0.01).solve(DlnProblem.n1(100, 0.5, 0.3, TimeGrid.of(0.5, 1)))
+                .orElseThrow().trajectory();
+        assertThat(Double.parseDouble(rows[2][1])).isEqualTo(expected.risk()[2]);
+        assertThat(Double.parseDouble(rows[2][5])).isEqualTo(expected.l1()[2]);
+        var narrow = run("dln", "--solver", "grid", "--gamma", "2", "--d", "100", "--cells", "401", "--half-width",
+                "4", "--grid", "0.1,0.3");
+        assertThat(narrow.code()).isEqualTo(1);
+        assertThat(narrow.err()).startsWith("optdyn dln: grid diverged at t = ").contains("domain edge")
+                .doesNotContain("Exception");
     }
 
     @Test
