@@ -191,6 +191,16 @@ public record ParticleSolver(double dt) {
     }
 
     /**
+     * The solution at step {@code dt/2} on the Brownian path of {@link #solve solve(problem, seed)} (the bridged run of
+     * {@link #estimate}): comparing a statistic of the two runs measures its time-step bias with almost no Monte-Carlo
+     * noise of its own. The recorded times must be multiples of {@code dt}.
+     */
+    public Outcome<ParticleSolution> solveHalfStep(DlnProblem problem, long seed) {
+        Objects.requireNonNull(problem, "problem");
+        return run(problem, dt / 2, new RandomStreams(seed).child(0), true);
+    }
+
+    /**
      * The particle solution with its error estimate ({@link ParticleEstimate}): three runs on the problem's particles,
      * seed stream 0 at {@code dt} (the value, identical to {@link #solve}), seed stream 1 at {@code dt}, and seed
      * stream 0 at {@code dt/2} on the same Brownian path; cost four times {@link #solve}. The recorded times must be

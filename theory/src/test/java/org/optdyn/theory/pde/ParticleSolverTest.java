@@ -287,4 +287,18 @@ class ParticleSolverTest {
         var p = DlnProblem.n1(10, 0.5, 0, TimeGrid.of(0.0011));
         assertThatThrownBy(() -> ParticleSolver.defaults().estimate(p, 1)).hasMessageContaining("multiples of dt");
     }
+
+    /** The dt/2 run of {@code solveHalfStep} is the bridged run of {@code estimate}: the step bias is twice its gap. */
+    @Test
+    void halfStepRunIsTheBridgedRunOfTheEstimate() {
+        var p = ParticleSolver.replicate(DlnProblem.n1(200, 0.5, 0.3, TimeGrid.of(0.5, 1)), 5);
+        var solver = ParticleSolver.defaults();
+        double[] coarse = solver.solve(p, 3).orElseThrow().trajectory().risk();
+        double[] half = solver.solveHalfStep(p, 3).orElseThrow().trajectory().risk();
+        double[] bias = solver.estimate(p, 3).orElseThrow().stepBias().risk();
+        assertThat(half).hasSize(coarse.length);
+        for (int j = 0; j < coarse.length; j++) {
+            assertThat(bias[j]).isEqualTo(2 * Math.abs(coarse[j] - half[j]));
+        }
+    }
 }

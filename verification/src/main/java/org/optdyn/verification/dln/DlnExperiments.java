@@ -14,6 +14,7 @@ public final class DlnExperiments {
 
     /** @return the experiments of this suite, in report order. */
     public static List<Experiment> all() {
-        return List.of(new ImbalanceBalancing(), new DlnFluctuations(), new DlnTrajectories(), new DlnBlowUp(), new DlnLongTimeRate());
+        return List.of(new ImbalanceBalancing(), new DlnFluctuations(), new DlnTrajectories(), new DlnBlowUp(),
+                new DlnLongTimeRate(), new DlnLeastSquaresLimit(), new DlnRiskBalance(), new DlnParametrisationEquivalence());
     }
 }
