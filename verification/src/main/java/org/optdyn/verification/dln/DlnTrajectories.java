@@ -11,7 +11,7 @@ import org.optdyn.engine.random.RandomStreams;
 import org.optdyn.engine.stream.TimeGrid;
 import org.optdyn.theory.pde.FokkerPlanckGrid;
 import org.optdyn.theory.pde.GridEstimate;
-import org.optdyn.theory.pde.ParticleEstimate;
+import org.optdyn.theory.pde.ParticleSolution;
 import org.optdyn.theory.pde.ParticleSolver;
 import org.optdyn.theory.pde.SdeSolver;
 import org.optdyn.verification.experiment.Check;
@@ -110,20 +110,22 @@ final class DlnTrajectories implements Experiment {
         var particleProblem = ParticleSolver.replicate(problem, r);
         double[][] halfStep = new double[particleSeeds][];
         double[][] stepGap = new double[particleSeeds][];
-        ParticleEstimate first = null;
+        ParticleSolution first = null;
+        var solver = ParticleSolver.defaults();
         for (int q = 0; q < particleSeeds; q++) {
-            var est = ParticleSolver.defaults().estimate(particleProblem, root.child(0).child(q).masterSeed());
-            if (est instanceof Outcome.Diverged<ParticleEstimate> div) {
-                throw new IllegalStateException(name() + ": particle solution diverged: " + div.describe());
+            long seed = root.child(0).child(q).masterSeed();
+            var whole = solver.solve(particleProblem, seed);
+            var half = solver.solveHalfStep(particleProblem, seed);
+            for (var o : List.of(whole, half)) {
+                if (o instanceof Outcome.Diverged<ParticleSolution> div) {
+                    throw new IllegalStateException(name() + ": particle solution diverged: " + div.describe());
+                }
             }
-            ParticleEstimate pe = est.value();
-            first = q == 0 ? pe : first;
-            double[] x = pe.trajectory().risk();
-            double[] ex = pe.extrapolated().risk();
-            halfStep[q] = new double[x.length];
+            first = q == 0 ? whole.value() : first;
+            double[] x = whole.value().trajectory().risk();
+            halfStep[q] = half.value().trajectory().risk();
             stepGap[q] = new double[x.length];
             for (int j = 0; j < x.length; j++) {
-                halfStep[q][j] = 0.5 * (x[j] + ex[j]);
                 stepGap[q][j] = x[j] - halfStep[q][j];
             }
         }
@@ -143,7 +145,7 @@ final class DlnTrajectories implements Experiment {
         // finite-d allowance from the particle states (start and end)
         double bStart = deltaS(problem.instance().k(), problem.instance().target(), problem.instance().u0(),
                 problem.instance().v0());
-        var st = first.value().state();
+        var st = first.state();
         double bEnd = deltaS(st.k(), st.target(), st.u0(), st.v0());
         double kMax = 1.5;
         double bRate = 2 * GAMMA * GAMMA * kMax * kMax * kMax * Math.max(bStart, bEnd) / d;
