@@ -12,6 +12,6 @@ public final class AdamRotationExperiments {
     /** @return the experiments of this suite, in report order. */
     public static List<Experiment> all() {
         return List.of(new AxisAlignedVsRotated(), new EigenAlignedBasis(), new SvdRotationBasis(),
-                new MlpRotationScopes(), new RotationEquivariance());
+                new MlpRotationScopes(), new RotationEquivariance(), new OrthogonalityIndicator());
     }
 }
