@@ -12,6 +12,7 @@ public final class AdamRotationExperiments {
     /** @return the experiments of this suite, in report order. */
     public static List<Experiment> all() {
         return List.of(new AxisAlignedVsRotated(), new EigenAlignedBasis(), new SvdRotationBasis(),
-                new MlpRotationScopes(), new RotationEquivariance(), new OrthogonalityIndicator());
+                new MlpRotationScopes(), new RotationEquivariance(), new OrthogonalityIndicator(),
+                new RotationHessian());
     }
 }
