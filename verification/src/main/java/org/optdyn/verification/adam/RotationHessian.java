@@ -256,8 +256,7 @@ final class RotationHessian implements Experiment {
                 new double[] {0.5, 0.5}, new double[] {SPEC_MEDIAN_L11, SPEC_MEDIAN_C}));
         series.add(new Series("tr H = value in the axis-aligned basis (lower bound)", Series.Kind.REFERENCE_DASHED,
                 new double[] {0, 1}, new double[] {trace, trace}));
-        return new Figure("quantiles", "Rotation-dependent Hessian quantities of the E1 quadratic over Haar rotations "
-                + "(quantile function) against their axis-aligned value tr H", "quantile level", "value", false, false,
+        return new Figure("quantiles", "E1 Hessian: |H_Q|_{1,1} and C(H_Q) quantiles over Haar Q vs tr H", "quantile level", "value", false, false,
                 series);
     }
 }
