@@ -64,6 +64,8 @@ final class RotationEquivariance implements Experiment {
     /** Sabotage of the Haar one-step mean. */
     private static final double MEAN_ERROR = 0.1;
     private static final double A3_DEFECT = 0.1082392;
+    /** Sabotage of the Haar moments (absolute; halved for the entry moments): about 7 standard errors at test size. */
+    private static final double HAAR_SHIFT = 0.05;
 
     static final String[] CLASSES = {"signed permutation", "block Haar (16)", "dense Haar"};
     static final String[] OPTIMIZERS = {"GD", "heavy ball", "Nesterov", "Adam"};
@@ -82,7 +84,7 @@ final class RotationEquivariance implements Experiment {
 
     @Override
     public String source() {
-        return "[ADAMROT] Zhang, Maes et al. (seed 004); adam-rotation.md §2 facts 1-4, §6 A2-A4, §7.1";
+        return "[ADAMROT] Zhang, Maes et al. (seed 004); adam-rotation.md §2 facts 1-4, §6 A1-A4, §7.1";
     }
 
     /** The quadratic {@code 1/2 theta^T H theta}. */
@@ -359,6 +361,38 @@ final class RotationEquivariance implements Experiment {
                 FalseFailure.probability(ALPHA, "two-sided Student-t(" + (oneStepDraws - 1) + ") quantile "
                         + Statistics.fmt(q) + "; X is bounded in [0, 4D], so the mean is close to Normal at this size; "
                         + "rounding of X is O(1e-14) relative")));
+        // A1: the Haar sampler every dense rotation here comes from draws Haar measure on O(3)
+        int haarDraws = full ? 200_000 : 20_000;
+        double[][] moments = new double[5][haarDraws];
+        for (int k = 0; k < haarDraws; k++) {
+            DenseRotation h3 = DenseRotation.haar(3, streams.general(2_000_000L + k));
+            double tr = h3.entry(0, 0) + h3.entry(1, 1) + h3.entry(2, 2);
+            moments[0][k] = tr;
+            moments[1][k] = tr * tr;
+            moments[2][k] = h3.entry(0, 0);
+            moments[3][k] = h3.entry(0, 0) * h3.entry(0, 0);
+            moments[4][k] = h3.determinant();
+        }
+        double[] exact = {0, 1, 0, 1.0 / 3, 0};
+        double[] shift = {HAAR_SHIFT, HAAR_SHIFT, HAAR_SHIFT / 2, HAAR_SHIFT / 2, HAAR_SHIFT};
+        double qHaar = Statistics.studentQuantile(haarDraws - 1, ALPHA / exact.length);
+        double worstHaar = 0;
+        var haarNote = new StringBuilder("A1 (Haar on O(3), " + haarDraws + " draws): E tr Q, E (tr Q)^2, E Q11, "
+                + "E Q11^2, E det Q =");
+        for (int m = 0; m < exact.length; m++) {
+            double[] ms3 = Statistics.meanAndSe(moments[m]);
+            worstHaar = Math.max(worstHaar, Math.abs(ms3[0] - config.predictedShifted(exact[m], shift[m]))
+                    / (qHaar * ms3[1]));
+            haarNote.append(' ').append(Statistics.fmt(ms3[0])).append(" +- ").append(Statistics.fmt(ms3[1]));
+        }
+        checks.add(Check.atMost("A1: max over 5 moments of the O(3) Haar sampler of |mean - exact| / (q se)",
+                worstHaar, 1.0, "exact Haar moments E tr Q = 0, E (tr Q)^2 = 1 (Diaconis-Shahshahani), E Q11 = 0, "
+                        + "E Q11^2 = 1/3, E det Q = 0 over " + haarDraws + " draws; without the sign fix of the QR, "
+                        + "E tr Q = -1/2",
+                FalseFailure.probability(ALPHA, "each moment's mean over i.i.d. bounded draws is Student-t("
+                        + (haarDraws - 1) + ") to within the CLT at this size; two-sided quantile "
+                        + Statistics.fmt(qHaar) + " at " + Statistics.fmt(ALPHA / exact.length)
+                        + " per moment, Bonferroni over 5")));
         double a3 = a3Defect();
         double a3Predicted = config.predicted(A3_DEFECT, 1e-5);
         checks.add(Check.atMost("A3: |Adam one-step defect, 2-D, 45 degrees - 0.1082392|", Math.abs(a3 - a3Predicted),
@@ -380,6 +414,7 @@ final class RotationEquivariance implements Experiment {
                 .append(Statistics.fmt(ms[1])).append(", predicted E X = ").append(Statistics.fmt(meanX))
                 .append(" (mean defect / alpha about sqrt(E X) = ").append(Statistics.fmt(Math.sqrt(meanX)))
                 .append(")\n");
+        notes.append(haarNote).append('\n');
         notes.append("A3: one-step defect ").append(String.format(java.util.Locale.ROOT, "%.9f", a3))
                 .append(" (spec 0.1082392)\n");
         var params = ExperimentResult.parameterMap();
@@ -396,7 +431,8 @@ final class RotationEquivariance implements Experiment {
         return new ExperimentResult(name(), checks, List.of(figure(worst, bound)), params, notes.toString(),
                 "a relative scale error of 1e-8 in the prediction y_t = Q theta_t (the rounding bounds are at most "
                         + Statistics.fmt(Math.max(bound[0], Math.max(bound[1], bound[2])))
-                        + "; for Adam under signed permutations any non-zero difference), a 10% error in E X (test size: "
+                        + "; for Adam under signed permutations any non-zero difference), a Haar moment off by 0.05 (0.025 for "
+                        + "the entry moments), a 10% error in E X (test size: "
                         + "the Student-t band is about 4 se, ~5% of E X), an error of 1e-5 relative in A3");
     }
 
