@@ -84,7 +84,7 @@ final class RotationEquivariance implements Experiment {
 
     @Override
     public String source() {
-        return "[ADAMROT] Zhang, Maes et al. (seed 004); adam-rotation.md §2 facts 1-4, §6 A1-A4, §7.1";
+        return "[ADAMROT] Zhang, Maes et al. (seed 004); adam-rotation.md §2 facts 1-4, §6 A1-A6, §7.1";
     }
 
     /** The quadratic {@code 1/2 theta^T H theta}. */
@@ -393,6 +393,41 @@ final class RotationEquivariance implements Experiment {
                         + (haarDraws - 1) + ") to within the CLT at this size; two-sided quantile "
                         + Statistics.fmt(qHaar) + " at " + Statistics.fmt(ALPHA / exact.length)
                         + " per moment, Bonferroni over 5")));
+        // A5 and A6: the Adam facts the equivariance argument rests on (fact 4: the sign-descent limit is
+        // equivariant only under signed permutations; decoupled decay commutes with every rotation, coupled decay
+        // goes through the coordinatewise moments)
+        var sign = new Adam(3, new Adam.Config(0.0, 0.0, 0.0, 0.0, false, false));
+        double[] w3 = new double[3];
+        sign.step(w3, new double[] {3.0, -0.2, 1e-3}, 0.1);
+        double a6 = Math.max(Math.abs(w3[0] + config.predicted(0.1, 1e-6)), Math.max(
+                Math.abs(w3[1] - config.predicted(0.1, 1e-6)), Math.abs(w3[2] + config.predicted(0.1, 1e-6))));
+        checks.add(Check.atMost("A6: max |Adam step - (-0.1, +0.1, -0.1)|, beta1 = beta2 = eps = 0, g = (3, -0.2, "
+                        + "1e-3)", a6, 2 * Math.ulp(0.1), "the sign-descent limit: step -alpha g/sqrt(g^2) = -alpha "
+                        + "sign(g)",
+                FalseFailure.deterministic("sqrt(fl(g^2)) = |g| exactly in binary round-to-nearest, so only the "
+                        + "product and quotient of alpha, g and |g| round: at most 2 ulp of 0.1")));
+        double[] x1 = {1.0};
+        double[] zero = {0.0};
+        var adamW = Adam.adamW(1, 0.1);
+        double[] y1 = {1.0};
+        var coupled = new Adam(1, Adam.Config.DEFAULT.withCoupledWeightDecay(0.1));
+        double coupled50 = 0;
+        for (int t = 1; t <= 100; t++) {
+            adamW.step(x1, zero, 0.01);
+            coupled.step(y1, zero, 0.01);
+            if (t == 50) {
+                coupled50 = y1[0];
+            }
+        }
+        double a5 = Math.max(Math.abs(x1[0] - config.predicted(0.9047921, 1e-5)), Math.max(
+                Math.abs(coupled50 - config.predicted(0.5368212, 1e-5)),
+                Math.abs(y1[0] - config.predicted(0.2244461, 1e-5))));
+        checks.add(Check.atMost("A5: max |x - spec| of AdamW (100 steps, decoupled) and Adam + L2 (50 and 100 steps)",
+                a5, 5e-8 + 1e-13, "x0 = 1, alpha = 0.01, lambda = 0.1, zero loss: AdamW gives (1 - 0.001)^100 = "
+                        + "0.9047921, coupled L2 0.5368212 and 0.2244461 (spec values, 7 digits); measured "
+                        + String.format(java.util.Locale.ROOT, "%.9f, %.9f, %.9f", x1[0], coupled50, y1[0]),
+                FalseFailure.deterministic("half a unit of the spec's 7th digit (5e-8) plus 100 steps of rounding "
+                        + "(< 1e-13)")));
         double a3 = a3Defect();
         double a3Predicted = config.predicted(A3_DEFECT, 1e-5);
         checks.add(Check.atMost("A3: |Adam one-step defect, 2-D, 45 degrees - 0.1082392|", Math.abs(a3 - a3Predicted),
@@ -432,7 +467,7 @@ final class RotationEquivariance implements Experiment {
                 "a relative scale error of 1e-8 in the prediction y_t = Q theta_t (the rounding bounds are at most "
                         + Statistics.fmt(Math.max(bound[0], Math.max(bound[1], bound[2])))
                         + "; for Adam under signed permutations any non-zero difference), a Haar moment off by 0.05 (0.025 for "
-                        + "the entry moments), a 10% error in E X (test size: "
+                        + "the entry moments), 1e-6 in the A6 step, 1e-5 relative in the A5 values, a 10% error in E X (test size: "
                         + "the Student-t band is about 4 se, ~5% of E X), an error of 1e-5 relative in A3");
     }
 
