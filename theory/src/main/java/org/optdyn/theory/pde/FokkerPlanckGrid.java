@@ -141,42 +141,21 @@ public record FokkerPlanckGrid(int cells, double halfWidth, double dt) {
      */
     public Outcome<GridEstimate> estimate(DlnProblem problem) {
         Objects.requireNonNull(problem, "problem");
-        long[] coarse = ParticleSolver.steps(problem.grid(), dt);
-        long[] fine = ParticleSolver.steps(problem.grid(), dt / 2);
-        boolean aligned = coarse.length == fine.length;
-        for (int j = 0; aligned && j < coarse.length; j++) {
-            aligned = fine[j] == 2 * coarse[j];
-        }
-        if (!aligned) {
-            throw new IllegalArgumentException("the grid times must be multiples of dt = " + dt + " for the refined "
-                    + "run to record at the same times, got " + problem.grid());
-        }
+        ParticleSolver.requireHalfStepAligned(problem.grid(), dt, "refined run");
         var c = solve(problem);
         var f = refined().solve(problem);
         for (var o : List.of(c, f)) {
             if (o instanceof Outcome.Diverged<GridSolution> d) {
                 var partial = c.value();
-                var t = partial.trajectory();
-                int n = t.size();
-                var zero = new DlnTrajectory(t.times(), new double[n], new double[n], new double[n], new double[n],
-                        new double[n]);
                 return new Outcome.Diverged<>(d.step(), d.time(), (o == c ? "coarse run: " : "refined run: ")
-                        + d.reason(), new GridEstimate(partial, zero, t));
+                        + d.reason(), new GridEstimate(partial, ParticleSolver.zero(partial.trajectory()),
+                        partial.trajectory()));
             }
         }
         DlnTrajectory x = c.value().trajectory();
         DlnTrajectory y = f.value().trajectory();
-        var error = new DlnTrajectory(x.times(), diff(x.risk(), y.risk()), diff(x.curvature(), y.curvature()),
-                diff(x.imbalance(), y.imbalance()), diff(x.l1(), y.l1()), diff(x.distance(), y.distance()));
+        var error = ParticleSolver.combine(x, y, (p, q) -> Math.abs(p - q));
         return new Outcome.Completed<>(new GridEstimate(f.value(), error, x));
-    }
-
-    private static double[] diff(double[] a, double[] b) {
-        double[] r = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            r[i] = Math.abs(a[i] - b[i]);
-        }
-        return r;
     }
 
     /** The state of one solve: masses per class and cell, the integrated risk and the work arrays. */
@@ -194,6 +173,8 @@ public record FokkerPlanckGrid(int cells, double halfWidth, double dt) {
         private final double[][] rhs;
         private final double[] scratch;
         private double integrated;
+        /** {@code 1/dt} when an integer, else 0 (the particle solver's record-time rule). */
+        private final double perUnit = ParticleSystem.perUnit(dt);
         /** The risk of {@code mass}, kept current by every step. */
         private double currentRisk;
 
@@ -239,15 +220,14 @@ public record FokkerPlanckGrid(int cells, double halfWidth, double dt) {
                     rec++;
                     continue;
                 }
-                String problem = step == 0 ? rannacherStep() : crankNicolsonStep();
+                if (step == 0) {
+                    rannacherStep();
+                } else {
+                    crankNicolsonStep();
+                }
                 step++;
                 double r = currentRisk;
-                if (problem == null && (!Double.isFinite(r) || r > 1e12 * r0)) {
-                    problem = "risk " + r;
-                }
-                if (problem == null) {
-                    problem = edgeProblem();
-                }
+                String problem = !Double.isFinite(r) || r > 1e12 * r0 ? "risk " + r : edgeProblem();
                 if (problem != null) {
                     return new Outcome.Diverged<>(step, time(step), problem,
                             solution(times, obs, integratedAt, rec));
@@ -264,8 +244,7 @@ public record FokkerPlanckGrid(int cells, double halfWidth, double dt) {
         }
 
         private double time(long step) {
-            double inv = 1 / dt;
-            return Math.abs(inv - Math.rint(inv)) < 1e-9 * inv ? step / Math.rint(inv) : step * dt;
+            return perUnit > 0 ? step / perUnit : step * dt;
         }
 
         private String edgeProblem() {
@@ -408,7 +387,7 @@ public record FokkerPlanckGrid(int cells, double halfWidth, double dt) {
         }
 
         /** The first step: four backward-Euler quarter steps, the coupling taken at the start of each. */
-        private String rannacherStep() {
+        private void rannacherStep() {
             double q = dt / 4;
             for (int s = 0; s < 4; s++) {
                 double r = currentRisk;
@@ -420,11 +399,10 @@ public record FokkerPlanckGrid(int cells, double halfWidth, double dt) {
                 currentRisk = risk(mass);
                 integrated += q * 0.5 * (r + currentRisk);
             }
-            return null;
         }
 
         /** One Crank–Nicolson step with a predicted coupling at the new time. */
-        private String crankNicolsonStep() {
+        private void crankNicolsonStep() {
             double r0 = currentRisk;
             double f = dt / 2;
             // predictor: Crank–Nicolson with the old operator on both sides; keeps (I + f A_old) m as rhs[c]
@@ -446,7 +424,6 @@ public record FokkerPlanckGrid(int cells, double halfWidth, double dt) {
             }
             currentRisk = risk(mass);
             integrated += dt * 0.5 * (r0 + currentRisk);
-            return null;
         }
     }
 }

@@ -211,16 +211,7 @@ public record ParticleSolver(double dt) {
      */
     public Outcome<ParticleEstimate> estimate(DlnProblem problem, long seed) {
         Objects.requireNonNull(problem, "problem");
-        long[] coarse = steps(problem.grid(), dt);
-        long[] fineSteps = steps(problem.grid(), dt / 2);
-        boolean aligned = coarse.length == fineSteps.length;
-        for (int j = 0; aligned && j < coarse.length; j++) {
-            aligned = fineSteps[j] == 2 * coarse[j];
-        }
-        if (!aligned) {
-            throw new IllegalArgumentException("the grid times must be multiples of dt = " + dt + " for the dt/2 run "
-                    + "to record at the same times, got " + problem.grid());
-        }
+        requireHalfStepAligned(problem.grid(), dt, "dt/2 run");
         var streams = new RandomStreams(seed);
         var main = run(problem, dt, streams.child(0), false);
         var other = run(problem, dt, streams.child(1), false);
@@ -253,6 +244,24 @@ public record ParticleSolver(double dt) {
         return new Outcome.Completed<>(new ParticleEstimate(v, error, spread, bias, extrapolated, iErr));
     }
 
+    /**
+     * @throws IllegalArgumentException unless the record steps of {@code grid} at {@code dt/2} are twice those at
+     *                                  {@code dt} (the grid times are multiples of {@code dt}), so that a run at
+     *                                  {@code dt/2} (named {@code what}) records at the same times
+     */
+    static void requireHalfStepAligned(TimeGrid grid, double dt, String what) {
+        long[] coarse = steps(grid, dt);
+        long[] fine = steps(grid, dt / 2);
+        boolean aligned = coarse.length == fine.length;
+        for (int j = 0; aligned && j < coarse.length; j++) {
+            aligned = fine[j] == 2 * coarse[j];
+        }
+        if (!aligned) {
+            throw new IllegalArgumentException("the grid times must be multiples of dt = " + dt + " for the " + what
+                    + " to record at the same times, got " + grid);
+        }
+    }
+
     /** The record steps of {@code grid} at step {@code dt}: {@code round(t/dt)}, 0 added, duplicates removed. */
     static long[] steps(TimeGrid grid, double dt) {
         var set = new TreeSet<Long>();
@@ -275,11 +284,11 @@ public record ParticleSolver(double dt) {
                 r.extras().riskBalance(), r.extras().riskNoiseRate(), r.state()));
     }
 
-    private interface Op {
+    interface Op {
         double apply(double p, double q);
     }
 
-    private static DlnTrajectory combine(DlnTrajectory x, DlnTrajectory y, Op op) {
+    static DlnTrajectory combine(DlnTrajectory x, DlnTrajectory y, Op op) {
         return new DlnTrajectory(x.times(), each(x.risk(), y.risk(), op), each(x.curvature(), y.curvature(), op),
                 each(x.imbalance(), y.imbalance(), op), each(x.l1(), y.l1(), op), each(x.distance(), y.distance(), op));
     }
@@ -292,7 +301,7 @@ public record ParticleSolver(double dt) {
         return r;
     }
 
-    private static DlnTrajectory zero(DlnTrajectory x) {
+    static DlnTrajectory zero(DlnTrajectory x) {
         int n = x.size();
         return new DlnTrajectory(x.times(), new double[n], new double[n], new double[n], new double[n], new double[n]);
     }

@@ -73,8 +73,7 @@ final class ParticleSystem {
         gamma = problem.parametrisation() == Parametrisation.SQUARES ? 2 * problem.gamma() : problem.gamma();
         sigma = problem.sigma();
         this.dt = dt;
-        double inv = Math.rint(1 / dt);
-        perUnit = inv >= 1 && Math.abs(1 / dt - inv) <= 1e-9 * inv ? inv : 0;
+        perUnit = perUnit(dt);
         sqrtK = new double[m];
         for (int j = 0; j < m; j++) {
             sqrtK[j] = Math.sqrt(k[j]);
@@ -88,6 +87,12 @@ final class ParticleSystem {
             s += k[j] * dj * dj;
         }
         sq = s;
+    }
+
+    /** @return {@code 1/dt} when it is an integer (record times {@code n / (1/dt)} come back exact), else 0 */
+    static double perUnit(double dt) {
+        double inv = Math.rint(1 / dt);
+        return inv >= 1 && Math.abs(1 / dt - inv) <= 1e-9 * inv ? inv : 0;
     }
 
     /** @return the time of step {@code n}: {@code n / (1/dt)} when {@code 1/dt} is an integer, else {@code n dt} */
